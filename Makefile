@@ -1,0 +1,38 @@
+# `make demo` and `make test` work on a fresh machine: they install what is missing.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+FIXTURE := fixtures/cases/hrc54-item10
+
+.PHONY: demo test setup system-deps bench clean
+
+system-deps:
+	@scripts/system-deps.sh
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Dependencies are installed once per change of pyproject.toml; the package itself
+# is reinstalled (not editable) on every run, so tests see what users install.
+$(VENV)/.deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q hatchling '.[test]'
+	touch $@
+
+setup: system-deps $(VENV)/.deps
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation --force-reinstall .
+
+demo: setup
+	$(BIN)/hrc-report compare $(FIXTURE)/en.txt $(FIXTURE)/fr.txt --out out
+	@echo "Reports: $(CURDIR)/out/report.html, $(CURDIR)/out/report.pdf, $(CURDIR)/out/report.json"
+
+# pytest from the venv's bin (not `python -m pytest`) so the installed package,
+# not the checkout, is what gets imported.
+test: setup
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python bench/compare_time.py
+
+clean:
+	rm -rf $(VENV) out build dist

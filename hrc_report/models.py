@@ -1,0 +1,135 @@
+"""Plain dataclasses passed from one stage to the next.
+
+parse -> (Summary with SpeakerEntry) -> names -> (Speaker) -> compare ->
+(Comparison) -> render. The JSON report is a Comparison serialised by
+:mod:`hrc_report.report`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class HrcReportError(Exception):
+    """A problem the user can fix: bad input, an unwritable folder.
+
+    The CLI prints it as one line and exits with status 2.
+    """
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    #: body, heading, speakers, next_meeting, links, disclaimer, separator
+    kind: str
+    text: str
+    #: 1-based line of the source file where the paragraph starts
+    line: int
+
+
+@dataclass(frozen=True)
+class SpeakerEntry:
+    """One name as the parser found it in a speaker list, not yet resolved."""
+
+    #: the list the sentence introduces: discussion, others, ngos, right_of_reply, concerned
+    context: str
+    name: str
+    on_behalf_of: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One language version of a meeting summary, as parsed."""
+
+    source: str
+    language: str
+    language_detected: str
+    code: str | None
+    title: str
+    part: str | None
+    date: str | None
+    label: str | None
+    paragraphs: tuple[Paragraph, ...]
+    speaker_entries: tuple[SpeakerEntry, ...]
+
+    def body_text(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    name: str
+    id: str
+    kind: str
+    #: exact, fuzzy, pattern (NHRI by its wording), new (an NGO seen for the first time), unresolved
+    method: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Speaker:
+    list: str
+    name: str
+    id: str
+    kind: str
+    on_behalf_of: str | None
+    on_behalf_of_id: str | None
+    match: str = "exact"
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class SpeakerMismatch:
+    list: str
+    id: str
+    #: missing_in_en, missing_in_fr, on_behalf_differs
+    issue: str
+    name_en: str | None
+    name_fr: str | None
+    on_behalf_en: str | None = None
+    on_behalf_fr: str | None = None
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    """One row of the side-by-side speaker table, in diff order."""
+
+    #: same, only_en, only_fr, on_behalf_differs
+    status: str
+    id: str
+    en: Speaker | None
+    fr: Speaker | None
+    #: present on both sides but at another place in the order
+    moved: bool = False
+
+
+@dataclass(frozen=True)
+class ListComparison:
+    list: str
+    rows: tuple[DiffRow, ...]
+    count_en: int
+    count_fr: int
+    #: None when the list is present in only one version
+    order_differs: bool | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    en: Summary
+    fr: Summary
+    speakers_en: tuple[Speaker, ...]
+    speakers_fr: tuple[Speaker, ...]
+    mismatches: tuple[SpeakerMismatch, ...]
+    lists: tuple[ListComparison, ...]
+    states_mentioned: dict[str, list[str]] = field(default_factory=dict)
+    sections: dict[str, list[dict]] = field(default_factory=lambda: {"en": [], "fr": []})
+    alignment: list[dict] = field(default_factory=list)
+    coverage: list[dict] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        codes = [c for c in (self.en.code, self.fr.code) if c]
+        return " / ".join(codes) if codes else "no code"

@@ -1,0 +1,369 @@
+"""Resolve speaker names, in English or French, to one canonical id.
+
+States come from maintained data only: the UN terminology names shipped in
+hdx-python-country's taxonomy, pycountry (English, and French through its
+gettext catalogue) and Babel's CLDR territory names. What no library has
+(groups, the EU, UN bodies, national human rights institutions, NGO
+translations, and State names the UN used before a rename) is hand-curated in
+``data/*.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gettext
+import importlib.resources
+import io
+import re
+from collections import defaultdict
+from dataclasses import replace
+from typing import Iterable, Iterator
+
+from .models import NameMatch, Speaker
+from .normalise import name_key, slug
+
+#: UN observer States; every other UN member is kind "state".
+OBSERVER_STATES = frozenset({"VAT", "PSE"})
+
+# Lower number wins when two sources give the same key to different ids; two
+# ids at the same level make the key ambiguous at that level.
+_CURATED, _UN_TERMS, _LIBRARY, _DERIVED = 0, 1, 2, 3
+
+#: Minimum rapidfuzz ``token_sort_ratio`` between normalised NGO names for two
+#: spellings to count as one organisation. Measured on the dev pair (see
+#: tests/test_names.py::test_ngo_fuzzy_threshold_separates): true pairs that
+#: differ only in spelling score >= 95, the closest unrelated NGOs 77.
+NGO_FUZZY_THRESHOLD = 88
+
+#: States are matched fuzzily only from this score and length: "Phillipines"
+#: is a typo, "Niger" and "Nigeria" (83), "Austria"/"Australia" (88) are not.
+STATE_FUZZY_THRESHOLD = 92
+STATE_FUZZY_MIN_LENGTH = 7
+
+_TAGS = re.compile(
+    r"\s*\((?:video|vid[eé]o|by video|video statement|video message|par vid[eé]o|"
+    r"d[eé]claration (?:par )?vid[eé]o|message vid[eé]o|par visioconf[eé]rence|"
+    r"joint statement|d[eé]claration conjointe)\)\s*",
+    re.IGNORECASE,
+)
+#: "au nom d’un groupe de pays", "du Groupe africain": the group's name follows the preposition.
+_GROUP_PREPOSITION = re.compile(r"^(?:de la |de l['’]|des |du |de |d['’])", re.IGNORECASE)
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
+_NHRI_HINT = re.compile(
+    r"\b(?:ombuds(?:man|person)|m[eé]diateur|d[eé]fen(?:der|seur)|"
+    r"human rights commission|commission (?:nationale )?(?:des|for) droits|"
+    r"national human rights|institution nationale|commissioner for human rights|"
+    r"commissaire aux droits|protecteur du citoyen|public defender|people's advocate)",
+    re.IGNORECASE,
+)
+
+
+def _data_file(name: str) -> str:
+    return importlib.resources.files("hrc_report").joinpath("data", name).read_text("utf-8")
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(_data_file(name))))
+
+
+def _un_taxonomy() -> list[dict[str, str]]:
+    # hdx-python-country ships the UN terminology (UNTERM) names as a CSV
+    # inside its package; read it directly so no network is ever touched.
+    package = importlib.resources.files("hdx.location")
+    for entry in package.iterdir():
+        if entry.name.endswith(".csv") and "Taxonomy" in entry.name:
+            return list(csv.DictReader(io.StringIO(entry.read_text("utf-8"))))
+    raise RuntimeError("hdx-python-country's taxonomy CSV is missing")
+
+
+def _invert_comma(name: str) -> str:
+    """ISO style 'Korea, Republic of' / 'Russie, Fédération de' -> natural order."""
+    if name.count(",") != 1:
+        return name
+    head, tail = (part.strip() for part in name.split(","))
+    if tail.lower().endswith((" of", " de", " du", " des", " d'", " d’")) or tail.lower() in {"the"}:
+        return f"{tail} {head}"
+    if tail.lower().endswith(("état plurinational de", "république de")):
+        return f"{tail} {head}"
+    return name
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.candidates: dict[str, dict[int, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
+        #: keys that are abbreviations ("UK", "CAR", "oPt"): fine as a whole
+        #: speaker name, too risky to look for inside running text
+        self.abbreviations: set[str] = set()
+
+    def add(self, name: str | None, ident: str, kind: str, level: int) -> None:
+        if not name or not name.strip():
+            return
+        key = name_key(name)
+        if key:
+            self.candidates[key][level].add((ident, kind))
+            if len(key) < 4 or (name.isupper() and " " not in name.strip()):
+                self.abbreviations.add(key)
+
+    def add_with_variants(self, name: str | None, ident: str, kind: str, level: int) -> None:
+        if not name:
+            return
+        natural = _invert_comma(name)
+        self.add(name, ident, kind, level)
+        self.add(natural, ident, kind, level)
+        stripped = _PARENTHETICAL.sub("", natural)
+        if stripped and stripped != natural:
+            # "Iran (Islamic Republic of)" is also written "Iran"; the bare form
+            # is derived, so a real name elsewhere always wins over it.
+            self.add(stripped, ident, kind, _DERIVED)
+
+    def build(self) -> dict[str, tuple[str, str]]:
+        index: dict[str, tuple[str, str]] = {}
+        for key, levels in self.candidates.items():
+            for level in sorted(levels):
+                ids = levels[level]
+                if len({ident for ident, _ in ids}) == 1:
+                    index[key] = next(iter(ids))
+                    break
+                # ambiguous at this level: a lower-priority source cannot settle it
+                break
+        return index
+
+
+def _state_kind(iso3: str, row: dict[str, str] | None) -> str:
+    if iso3 in OBSERVER_STATES:
+        return "observer"
+    if row is not None and row.get("Appears in DGACM list") == "Y":
+        return "state"
+    if row is not None and row.get("Independent") == "Y":
+        return "state"
+    return "other"
+
+
+class NameIndex:
+    """Every known spelling of every entity, keyed by :func:`name_key`."""
+
+    def __init__(
+        self,
+        index: dict[str, tuple[str, str]],
+        names: dict[str, dict[str, str]],
+        abbreviations: frozenset[str] = frozenset(),
+    ):
+        self._index = index
+        self._abbreviations = abbreviations
+        #: id -> {"en": display name, "fr": display name}
+        self.names = names
+        self._fuzzy_keys: dict[str, list[str]] = defaultdict(list)
+        for key, (_, kind) in index.items():
+            self._fuzzy_keys["state" if kind in ("state", "observer") else "other"].append(key)
+
+    def __contains__(self, name: str) -> bool:
+        return name_key(name) in self._index
+
+    def keys_of_kind(self, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
+        wanted = set(kinds)
+        for key, (ident, kind) in self._index.items():
+            if kind in wanted:
+                yield key, ident
+
+    def lookup(self, name: str) -> tuple[str, str] | None:
+        return self._index.get(name_key(name))
+
+    def resolve(self, name: str, context: str | None = None) -> NameMatch:
+        """Resolve one name as written in a speaker list.
+
+        ``context`` is the list it comes from: an unknown name in an NGO list is
+        an NGO, and gets an id made from its name.
+        """
+        from rapidfuzz import fuzz, process
+
+        bare = _TAGS.sub(" ", name).strip(" ,;.")
+        found = self.lookup(bare)
+        if found:
+            return NameMatch(name, found[0], found[1], "exact", 100.0)
+        key = name_key(bare)
+        if not key:
+            return NameMatch(name, "", "other", "unresolved", 0.0)
+        if len(key) >= STATE_FUZZY_MIN_LENGTH:
+            best = process.extractOne(
+                key, self._fuzzy_keys["state"], scorer=fuzz.ratio, score_cutoff=STATE_FUZZY_THRESHOLD
+            )
+            if best:
+                ident, kind = self._index[best[0]]
+                return NameMatch(name, ident, kind, "fuzzy", round(best[1], 1))
+        best = process.extractOne(
+            key, self._fuzzy_keys["other"], scorer=fuzz.token_sort_ratio, score_cutoff=NGO_FUZZY_THRESHOLD
+        )
+        if best:
+            ident, kind = self._index[best[0]]
+            return NameMatch(name, ident, kind, "fuzzy", round(best[1], 1))
+        if _NHRI_HINT.search(bare):
+            state = self.find_state_in(bare)
+            ident = f"nhri:{slug(self.names[state]['en'])}-national-human-rights-institution" if state else f"nhri:{slug(bare)}"
+            return NameMatch(name, ident, "nhri", "pattern", 0.0)
+        if context == "ngos":
+            return NameMatch(name, f"ngo:{slug(bare)}", "ngo", "new", 0.0)
+        return NameMatch(name, "", "other", "unresolved", 0.0)
+
+    @functools.cached_property
+    def _state_pattern(self) -> re.Pattern[str]:
+        keys = sorted(
+            (k for k, (_, kind) in self._index.items() if kind in ("state", "observer") and k not in self._abbreviations),
+            key=lambda k: (-len(k), k),
+        )
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
+
+    def states_in(self, text: str) -> list[str]:
+        """Sorted ids of every State and observer State named in running text."""
+        folded = name_key(text) if len(text) < 200 else " ".join(name_key(part) for part in text.split("\n"))
+        return sorted({self._index[m.group(0)][0] for m in self._state_pattern.finditer(folded)})
+
+    def find_state_in(self, text: str) -> str | None:
+        """The first State named inside a longer name ('... de Géorgie' -> GEO)."""
+        key = f" {name_key(text)} "
+        best: tuple[int, int, str] | None = None
+        for candidate, (ident, kind) in self._index.items():
+            if kind not in ("state", "observer") or len(candidate) < 4:
+                continue
+            pos = key.find(f" {candidate} ")
+            if pos >= 0 and (best is None or (pos, -len(candidate)) < best[:2]):
+                best = (pos, -len(candidate), ident)
+        return best[2] if best else None
+
+    def resolve_group(self, text: str | None) -> str | None:
+        """Id of the group named in an 'on behalf of' phrase, if any."""
+        if not text:
+            return None
+        text = _GROUP_PREPOSITION.sub("", text.strip())
+        found = self.lookup(text)
+        if found:
+            return found[0]
+        key = f" {name_key(text)} "
+        for candidate, ident in sorted(
+            self.keys_of_kind(("group", "eu", "other")), key=lambda item: -len(item[0])
+        ):
+            if len(candidate) > 3 and f" {candidate} " in key:
+                return ident
+        return f"group:{slug(text)}"
+
+
+@functools.lru_cache(maxsize=1)
+def load_index() -> NameIndex:
+    """Build the index once per process (about 0.3 s)."""
+    from babel import Locale
+    import pycountry
+
+    builder = _Builder()
+    names: dict[str, dict[str, str]] = {}
+
+    for row in _read_csv("entities.csv"):
+        for lang in ("en", "fr"):
+            for alias in filter(None, row[lang].split("|")):
+                builder.add(alias, row["id"], row["kind"], _CURATED)
+        names[row["id"]] = {"en": row["en"].split("|")[0], "fr": (row["fr"] or row["en"]).split("|")[0]}
+    for row in _read_csv("ngo_aliases.csv"):
+        for lang in ("en", "fr"):
+            for alias in filter(None, row[lang].split("|")):
+                builder.add(alias, row["id"], "ngo", _CURATED)
+        names[row["id"]] = {"en": row["en"].split("|")[0], "fr": (row["fr"] or row["en"]).split("|")[0]}
+
+    taxonomy = {row["ISO 3166-1 Alpha 3-Codes"]: row for row in _un_taxonomy() if row["Deprecated"] != "Y"}
+    kinds = {iso3: _state_kind(iso3, row) for iso3, row in taxonomy.items()}
+    for row in _read_csv("state_aliases.csv"):
+        builder.add(row["name"], row["id"], kinds.get(row["id"], "state"), _CURATED)
+
+    for iso3, row in taxonomy.items():
+        kind = kinds[iso3]
+        names[iso3] = {
+            "en": row["English Short"] or row["Preferred Term"],
+            "fr": row["French Short"] or row["M49 French"] or row["Preferred Term"],
+        }
+        for column in ("English Short", "French Short", "Preferred Term", "English Formal", "M49 English", "M49 French"):
+            builder.add_with_variants(row[column], iso3, kind, _UN_TERMS)
+        for column in ("ISO Alt Term", "DGACM Alt Term", "HPC Tools Alt Term", "RW Short Name", "RW API Alt Term"):
+            builder.add_with_variants(row[column], iso3, kind, _LIBRARY)
+
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    for country in pycountry.countries:
+        iso3 = country.alpha_3
+        kind = kinds.get(iso3, "other")
+        names.setdefault(iso3, {"en": country.name, "fr": french.gettext(country.name)})
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                builder.add_with_variants(value, iso3, kind, _LIBRARY)
+                builder.add_with_variants(french.gettext(value), iso3, kind, _LIBRARY)
+
+    alpha2 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
+    for locale in ("en", "fr"):
+        for code, value in Locale(locale).territories.items():
+            iso3 = alpha2.get(code)
+            if iso3:
+                builder.add_with_variants(value, iso3, kinds.get(iso3, "other"), _LIBRARY)
+
+    return NameIndex(builder.build(), names, frozenset(builder.abbreviations))
+
+
+def resolve_speakers(entries, lang: str, index: NameIndex | None = None) -> list[Speaker]:
+    """Turn the parser's raw speaker entries into resolved speakers, each in its list."""
+    index = index or load_index()
+    speakers = []
+    for entry in entries:
+        match = index.resolve(entry.name, entry.context)
+        speakers.append(
+            Speaker(
+                list=_list_for(entry.context, match.kind),
+                name=entry.name,
+                id=match.id or f"other:{slug(entry.name)}",
+                kind=match.kind,
+                on_behalf_of=entry.on_behalf_of,
+                on_behalf_of_id=index.resolve_group(entry.on_behalf_of),
+                match=match.method,
+                line=entry.line,
+            )
+        )
+    return speakers
+
+
+def _list_for(context: str, kind: str) -> str:
+    """Which list a speaker belongs to: its context, corrected by what it is."""
+    if context in ("right_of_reply", "concerned"):
+        return context
+    if kind in ("state", "observer", "eu", "group"):
+        return "discussion"
+    if kind == "ngo":
+        return "ngos"
+    return "others"
+
+
+def unify_ngos(en: list[Speaker], fr: list[Speaker]) -> tuple[list[Speaker], list[Speaker]]:
+    """Give an NGO written differently in the two versions one id.
+
+    Curated aliases already did the translations; what is left is spelling
+    (apostrophes, a dropped word). Pairs are taken one to one, best first.
+    """
+    from rapidfuzz import fuzz
+
+    en_ids = {s.id for s in en if s.kind == "ngo"}
+    fr_ids = {s.id for s in fr if s.kind == "ngo"}
+    en_only = {s.id: s.name for s in en if s.kind == "ngo" and s.id not in fr_ids}
+    fr_only = {s.id: s.name for s in fr if s.kind == "ngo" and s.id not in en_ids}
+    scored = sorted(
+        (
+            (fuzz.token_sort_ratio(name_key(en_name), name_key(fr_name)), en_id, fr_id)
+            for en_id, en_name in en_only.items()
+            for fr_id, fr_name in fr_only.items()
+        ),
+        reverse=True,
+    )
+    renamed: dict[str, str] = {}
+    used: set[str] = set()
+    for score, en_id, fr_id in scored:
+        if score < NGO_FUZZY_THRESHOLD:
+            break
+        if en_id in used or fr_id in renamed:
+            continue
+        used.add(en_id)
+        renamed[fr_id] = en_id
+    fr = [replace(s, id=renamed[s.id], match="fuzzy") if s.id in renamed else s for s in fr]
+    return en, fr

@@ -1,0 +1,77 @@
+"""Speaker-list comparison on the bundled pair, checked against its gold file."""
+
+from __future__ import annotations
+
+from hrc_report.compare import compare_list, diff_ids
+from hrc_report.models import Speaker
+
+
+def _gold_mismatches(gold, comparison):
+    """The gold file's mismatches in the report's terms (NGOs by the report's id for their name)."""
+    ngo_ids = {s.name: s.id for s in comparison.speakers_en + comparison.speakers_fr}
+    expected = set()
+    for m in gold["speaker_mismatches"]:
+        ident = m.get("id") or ngo_ids[m["ngo"]]
+        issue = m.get("issue") or f"missing_in_{m['missing_in']}"
+        expected.add((m["list"], ident, issue))
+    return expected
+
+
+def test_reproduces_every_gold_mismatch_and_no_other(gold, comparison):
+    found = {(m.list, m.id, m.issue) for m in comparison.mismatches}
+    assert found == _gold_mismatches(gold, comparison)
+
+
+def test_speaker_counts_per_list_match_gold(gold, comparison):
+    for lang, speakers in (("en", comparison.speakers_en), ("fr", comparison.speakers_fr)):
+        for list_name, names in gold["speakers"][lang].items():
+            if list_name == "on_behalf":
+                continue
+            assert sum(1 for s in speakers if s.list == list_name) == len(names), (lang, list_name)
+
+
+def test_state_lists_match_gold_ids_in_order(gold, comparison):
+    for lang, speakers in (("en", comparison.speakers_en), ("fr", comparison.speakers_fr)):
+        for list_name in ("discussion", "right_of_reply"):
+            assert [s.id for s in speakers if s.list == list_name] == gold["speakers"][lang][list_name]
+        behalf = {s.id: s.on_behalf_of_id for s in speakers if s.on_behalf_of}
+        assert set(behalf) == set(gold["speakers"][lang]["on_behalf"])
+        assert set(behalf.values()) == {"group:group-of-countries"}
+
+
+def test_every_speaker_resolves(comparison):
+    unresolved = [s.name for s in comparison.speakers_en + comparison.speakers_fr if s.match == "unresolved"]
+    assert unresolved == []
+
+
+def test_order_is_the_same_in_both_versions(comparison):
+    assert {lc.list: lc.order_differs for lc in comparison.lists} == {
+        "discussion": False, "others": False, "ngos": False, "right_of_reply": False,
+    }
+
+
+def _speakers(ids, behalf=None):
+    behalf = behalf or {}
+    return [Speaker("discussion", i, i, "state", behalf.get(i), behalf.get(i)) for i in ids]
+
+
+def test_order_difference_and_moved_rows():
+    lc, mismatches = compare_list("discussion", _speakers(["A", "B", "C", "D"]), _speakers(["A", "C", "B", "E"]))
+    assert lc.order_differs is True
+    assert [(m.id, m.issue) for m in mismatches] == [("D", "missing_in_fr"), ("E", "missing_in_en")]
+    moved = [r.id for r in lc.rows if r.moved]
+    assert moved and set(moved) <= {"B", "C"}
+    assert {r.id for r in lc.rows if r.status == "only_en"} == {"D"}
+    assert {r.id for r in lc.rows if r.status == "only_fr"} == {"E"}
+
+
+def test_on_behalf_differs_row():
+    lc, mismatches = compare_list("discussion", _speakers(["A", "B"], {"B": "g1"}), _speakers(["A", "B"], {"B": "g2"}))
+    assert [(m.id, m.issue) for m in mismatches] == [("B", "on_behalf_differs")]
+    assert [r.status for r in lc.rows] == ["same", "on_behalf_differs"]
+    assert lc.order_differs is False
+
+
+def test_diff_ids_uses_whole_ids():
+    # Ids that share letters must not be split into character diffs.
+    assert diff_ids(["RUS", "USA"], ["RUS", "UZB", "USA"]) == [(0, ["RUS"]), (1, ["UZB"]), (0, ["USA"])]

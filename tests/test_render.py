@@ -1,0 +1,68 @@
+"""HTML and PDF: what a reader sees, escaped and self-contained."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import replace
+
+import pytest
+from pypdf import PdfReader
+
+from hrc_report.fetcher import LocalOnlyFetcher, RefusedURL
+from hrc_report.pipeline import write_reports, Options
+from hrc_report.render import render_html
+
+
+def test_html_shows_counts_and_every_mismatch(comparison):
+    html = render_html(comparison)
+    assert re.search(r'id="count-missing-in-fr">\s*2<', html)
+    assert re.search(r'id="count-missing-in-en">\s*2<', html)
+    assert re.search(r'id="count-on-behalf-differs">\s*1<', html)
+    rows = re.findall(r'<tr class="mismatch (\w+)">', html)
+    assert sorted(rows) == sorted(m.issue for m in comparison.mismatches)
+
+
+def test_html_is_self_contained(comparison):
+    html = render_html(comparison)
+    assert not re.search(r'(?:src|href)\s*=\s*["\']?(?:https?:|//)', html, re.I)
+    assert "<link" not in html and "<script" not in html and "@import" not in html
+
+
+def test_document_text_is_escaped(comparison):
+    evil = '<script>alert(1)</script><img src=x onerror="alert(2)">{{ 7*7 }}'
+    html = render_html(replace(comparison, en=replace(comparison.en, title=evil)))
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "{{ 7*7 }}" in html  # shown as text, never evaluated
+
+
+def test_fetcher_refuses_the_network():
+    with pytest.raises(RefusedURL):
+        LocalOnlyFetcher().fetch("http://example.org/tracker.png")
+    with pytest.raises(RefusedURL):
+        LocalOnlyFetcher().fetch("file:///etc/passwd")
+    assert LocalOnlyFetcher().fetch("data:text/plain,ok").read() == b"ok"
+
+
+@pytest.mark.slow
+def test_pdf_pages_text_and_first_page(tmp_path, comparison):
+    written = write_reports(comparison, tmp_path, Options(formats=("pdf",)))
+    pdf = written["pdf"]
+    reader = PdfReader(pdf)
+    pages = len(reader.pages)
+    texts = [page.extract_text() for page in reader.pages]
+    # The footer numbers agree with the real page count on every page.
+    for number, text in enumerate(texts, 1):
+        assert f"Page {number} of {pages}" in text
+    # Page 1 is the briefing page: codes, the at-a-glance box and the mismatches; lists start on page 2.
+    first = texts[0]
+    assert "HRC23.148E" in first and "At a glance" in first
+    for name in ("Cuba", "Sri Lanka", "Mozambique", "Prahar", "Géorgie"):
+        assert name in first
+    assert "Speaker lists side by side" in texts[1]
+    # 74 + 74 speakers in rows of one line fit in 3 to 5 pages after the first.
+    assert 3 <= pages - 1 <= 5
+    # French accents survive (fonts carry them) — checked with poppler too.
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Fédération de Russie" in poppler and "Bahreïn" in poppler
