@@ -125,9 +125,14 @@ class Comparison:
     mismatches: tuple[SpeakerMismatch, ...]
     lists: tuple[ListComparison, ...]
     states_mentioned: dict[str, list[str]] = field(default_factory=dict)
-    sections: dict[str, list[dict]] = field(default_factory=lambda: {"en": [], "fr": []})
-    alignment: list[dict] = field(default_factory=list)
+    #: "en"/"fr" -> align.Section units, in document order
+    sections: dict[str, list] = field(default_factory=lambda: {"en": [], "fr": []})
+    #: align.Link, one per linked pair of sections
+    alignment: list = field(default_factory=list)
+    #: coverage flags, as report.json's "coverage" items
     coverage: list[dict] = field(default_factory=list)
+    #: "en"/"fr" -> share of that version's body text the other version covers too
+    covered: dict[str, float] = field(default_factory=dict)
 
     @property
     def code(self) -> str:

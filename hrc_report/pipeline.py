@@ -6,7 +6,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .align import align_sections, build_sections
 from .compare import compare_speakers
+from .coverage import covered_share, find_coverage
 from .models import Comparison, HrcReportError, Summary
 from .names import load_index, resolve_speakers, unify_ngos
 from .output import prepare_folder, write_atomic
@@ -42,6 +44,9 @@ def compare_summaries(first: Summary, second: Summary) -> Comparison:
     speakers_fr = resolve_speakers(fr.speaker_entries, "fr", index)
     speakers_en, speakers_fr = unify_ngos(speakers_en, speakers_fr)
     lists, mismatches = compare_speakers(speakers_en, speakers_fr)
+    sections_en, sections_fr = build_sections(en, index), build_sections(fr, index)
+    alignment = align_sections(sections_en, sections_fr)
+    coverage = find_coverage(sections_en, sections_fr, alignment, index)
     return Comparison(
         en=en,
         fr=fr,
@@ -52,6 +57,13 @@ def compare_summaries(first: Summary, second: Summary) -> Comparison:
         states_mentioned={
             "en": index.states_in("\n".join([en.title, en.body_text()])),
             "fr": index.states_in("\n".join([fr.title, fr.body_text()])),
+        },
+        sections={"en": sections_en, "fr": sections_fr},
+        alignment=alignment.links,
+        coverage=coverage,
+        covered={
+            "en": round(covered_share(sections_en, coverage, "en"), 3),
+            "fr": round(covered_share(sections_fr, coverage, "fr"), 3),
         },
     )
 

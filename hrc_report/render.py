@@ -6,9 +6,14 @@ import functools
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .models import Comparison
 from .report import counts
+
+#: Section kinds shown side by side (lists have their own tables; links and the
+#: disclaimer are the same in every release).
+SHOWN_KINDS = ("body", "next_meeting")
 
 LIST_TITLES = {
     "discussion": "Speakers in the discussion",
@@ -53,7 +58,65 @@ def environment() -> jinja2.Environment:
     env.filters["list_title"] = lambda name: LIST_TITLES.get(name, name)
     env.filters["issue_title"] = lambda name: ISSUE_TITLES.get(name, name)
     env.filters["status_title"] = lambda name: STATUS_TITLES.get(name, name)
+    env.filters["highlight"] = highlight
     return env
+
+
+def highlight(text: str, phrases) -> Markup:
+    """Escape ``text`` and wrap each phrase from ``phrases`` in <mark>."""
+    spans = []
+    for phrase in phrases:
+        if not phrase:
+            continue
+        start = text.find(phrase)
+        while start >= 0:
+            spans.append((start, start + len(phrase)))
+            start = text.find(phrase, start + len(phrase))
+    out, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        out += [escape(text[position:start]), Markup("<mark>"), escape(text[start:end]), Markup("</mark>")]
+        position = end
+    out.append(escape(text[position:]))
+    return Markup("").join(out)
+
+
+def section_rows(comparison: Comparison) -> list[dict]:
+    """One row per English section with its French counterparts; French sections
+    with no counterpart sit after the row holding their French predecessor."""
+    en = [s for s in comparison.sections["en"] if s.kind in SHOWN_KINDS]
+    fr = [s for s in comparison.sections["fr"] if s.kind in SHOWN_KINDS]
+    fr_by_id = {s.id: s for s in fr}
+    links: dict[str, list] = {}
+    scores: dict[tuple[str, str], float] = {}
+    for link in comparison.alignment:
+        if link.fr in fr_by_id:
+            links.setdefault(link.en, []).append(fr_by_id[link.fr])
+            scores[(link.en, link.fr)] = link.score
+    linked_fr = {s.id for group in links.values() for s in group}
+    rows = [{"en": s, "fr": links.get(s.id, []), "scores": [scores[(s.id, f.id)] for f in links.get(s.id, [])]} for s in en]
+    for position, section in enumerate(fr):
+        if section.id in linked_fr:
+            continue
+        before = {f.id for f in fr[:position]}
+        at = 0
+        for index, row in enumerate(rows):
+            if any(f.id in before for f in row["fr"]):
+                at = index + 1
+        rows.insert(at, {"en": None, "fr": [section], "scores": []})
+    return rows
+
+
+def marks(comparison: Comparison) -> dict[str, list[str]]:
+    """Section id -> the words behind its coverage flags."""
+    found: dict[str, list[str]] = {}
+    for flag in comparison.coverage:
+        for lang in ("en", "fr"):
+            for section_id in flag["sections"][lang]:
+                if flag[lang]:
+                    found.setdefault(section_id, []).append(flag[lang])
+    return found
 
 
 def render_html(comparison: Comparison) -> str:
@@ -61,6 +124,8 @@ def render_html(comparison: Comparison) -> str:
         c=comparison,
         counts=counts(comparison),
         list_titles=LIST_TITLES,
+        rows=section_rows(comparison),
+        marks=marks(comparison),
     )
 
 

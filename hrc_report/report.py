@@ -93,9 +93,15 @@ def to_json(comparison: Comparison) -> dict[str, Any]:
         ],
         "order_differs": {c.list: c.order_differs for c in comparison.lists if c.order_differs is not None},
         "states_mentioned": comparison.states_mentioned,
-        "sections": comparison.sections,
-        "alignment": comparison.alignment,
+        "sections": {
+            lang: [{"id": s.id, "heading": s.heading, "text": s.text, "kind": s.kind} for s in sections]
+            for lang, sections in comparison.sections.items()
+        },
+        "alignment": [
+            {"en": [link.en], "fr": [link.fr], "score": link.score, "cosine": link.cosine} for link in comparison.alignment
+        ],
         "coverage": comparison.coverage,
+        "covered": comparison.covered,
         "speaker_lists": [
             {"list": c.list, "count_en": c.count_en, "count_fr": c.count_fr, "rows": [_row(r) for r in c.rows]}
             for c in comparison.lists

