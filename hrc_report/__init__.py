@@ -22,6 +22,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Comparison",
+    "align_sections",
+    "build_sections",
     "DiffRow",
     "HrcReportError",
     "ListComparison",
@@ -58,6 +60,10 @@ def __getattr__(name):
         from . import render
 
         return getattr(render, name)
+    if name in ("align_sections", "build_sections"):
+        from . import align
+
+        return getattr(align, name)
     if name == "resolve_speakers":
         from .names import resolve_speakers
 

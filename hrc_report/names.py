@@ -120,13 +120,11 @@ class _Builder:
     def build(self) -> dict[str, tuple[str, str]]:
         index: dict[str, tuple[str, str]] = {}
         for key, levels in self.candidates.items():
-            for level in sorted(levels):
-                ids = levels[level]
-                if len({ident for ident, _ in ids}) == 1:
-                    index[key] = next(iter(ids))
-                    break
-                # ambiguous at this level: a lower-priority source cannot settle it
-                break
+            # Only the best source counts: two ids there make the key ambiguous,
+            # and a lower-priority source cannot settle it.
+            ids = levels[min(levels)]
+            if len({ident for ident, _ in ids}) == 1:
+                index[key] = next(iter(ids))
         return index
 
 

@@ -103,3 +103,14 @@ def test_unknown_format_is_a_usage_error(tmp_path):
     assert result.exit_code == 2
     assert "unknown format docx" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_two_runs_give_byte_identical_json_and_html(tmp_path):
+    for name in ("a", "b"):
+        result = subprocess.run(
+            [HRC_REPORT, "compare", str(PAIR / "en.txt"), str(PAIR / "fr.txt"), "--out", name, "--format", "json,html"],
+            cwd=tmp_path, capture_output=True, text=True,
+        )
+        assert result.returncode == 0, result.stderr
+    for report in ("report.json", "report.html"):
+        assert (tmp_path / "a" / report).read_bytes() == (tmp_path / "b" / report).read_bytes()
