@@ -88,10 +88,15 @@ def _print_summary(comparison) -> None:
     for m in comparison.mismatches:
         name = m.name_en or m.name_fr
         click.echo(f"    - {LIST_TITLES[m.list]}: {name} ({m.id}) {ISSUE_TITLES[m.issue]}")
+    where = {"en": "only in English", "fr": "only in French", None: "different"}
+    click.echo(f"  coverage differences: {len(comparison.coverage)}")
+    for flag in comparison.coverage:
+        click.echo(f"    - {flag['kind']}, {where[flag['only_in']]}: {flag['about']}")
 
 
 @main.command("names")
-@click.option("--lang", type=click.Choice(["en", "fr"]), required=True, help="Language of the names.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), required=True,
+              help="Language of the names (the index holds both languages, so a name in the other one still resolves).")
 @click.option("--context", type=click.Choice(["discussion", "ngos"]), default="discussion", show_default=True,
               help="Read unknown names as NGOs (ngos) or not (discussion).")
 def names_command(lang, context):

@@ -40,6 +40,8 @@ def test_terminal_summary_names_counts_and_mismatches(tmp_path):
     assert "2 only in English, 2 only in French, 1 on-behalf differs" in result.output
     for name in ("Cuba", "Sri Lanka", "Mozambique", "Prahar", "Géorgie"):
         assert name in result.output
+    assert "coverage differences: 3" in result.output
+    assert "number, different: year: almost nine / près de dix" in result.output
 
 
 def test_console_script_from_another_folder_writes_all_three(tmp_path):
