@@ -72,8 +72,28 @@ class Alignment:
         return [link.fr if link.en == section_id else link.en for link in self.links if section_id in (link.en, link.fr)]
 
 
+#: A full stop after these is not the end of a sentence ("Mr. Heller", "M. Heller").
+_ABBREVIATIONS = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Mlle|Me|No|Nos|St|Art|para|p|pp|vol|Amb)\.$")
+#: A speaker list inside a French sentence, between dashes: it is not what the sentence says.
+_INLINE_LIST = re.compile(r"\s[–—]\s[^–—]*,[^–—]*\s[–—]\s?")
+
+
 def split_sentences(text: str) -> tuple[str, ...]:
-    return tuple(s.strip() for s in _SENTENCE_END.split(text) if s.strip())
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if sentences and _ABBREVIATIONS.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return tuple(sentences)
+
+
+def embedding_text(sentence: str) -> str:
+    """What the encoder sees: the sentence without an inline list of speakers."""
+    return _INLINE_LIST.sub(" ", sentence)
 
 
 class Vocabulary:
@@ -162,7 +182,11 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def score_matrix(en: list[Section], fr: list[Section], signals=("cosine", "anchors", "vocabulary")):
     """Scores of every body pair, plus sentence embeddings for the coverage stage."""
     sentences = [(s.id, i, text) for s in en + fr for i, text in enumerate(s.sentences)]
-    vectors = np.asarray(encoder().encode([text for _, _, text in sentences]), dtype=np.float64) if sentences else np.zeros((0, 512))
+    vectors = (
+        np.asarray(encoder().encode([embedding_text(text) for _, _, text in sentences]), dtype=np.float64)
+        if sentences
+        else np.zeros((0, 512))
+    )
     by_section: dict[str, list[int]] = {}
     for row, (section_id, _, _) in enumerate(sentences):
         by_section.setdefault(section_id, []).append(row)

@@ -48,9 +48,9 @@ def _topics(en, fr, alignment, index) -> list[dict]:
     flags = []
     sides = {"en": en, "fr": fr}
     for lang, other in (("en", "fr"), ("fr", "en")):
-        other_body = [s for s in sides[other] if s.kind == BODY]
-        other_states = set().union(*(set(index.states_in(s.text)) for s in other_body)) if other_body else set()
-        other_concepts = set().union(*(s.concepts for s in other_body)) if other_body else set()
+        # Anything the other version names anywhere, its speaker lists included, is covered.
+        other_states = set(index.states_in("\n".join(s.text for s in sides[other])))
+        other_concepts = set().union(*(s.concepts for s in sides[other] if s.kind == BODY))
         for section in sides[lang]:
             if section.kind != BODY:
                 continue
@@ -99,9 +99,12 @@ def _topic_flag(lang, section, sentences, index, other_states, other_concepts):
 
 
 def _states(en, fr, flags, index) -> list[dict]:
-    found = {}
+    # A State in one version's body that the other version names nowhere, lists
+    # included (a State only in a speaker list is a speaker mismatch instead).
+    found, anywhere = {}, {}
     for lang, sections in (("en", en), ("fr", fr)):
         found[lang] = {}
+        anywhere[lang] = set(index.states_in("\n".join(s.text for s in sections)))
         for section in sections:
             if section.kind != BODY:
                 continue
@@ -110,7 +113,7 @@ def _states(en, fr, flags, index) -> list[dict]:
     topic_text = {lang: " ".join(f[lang] or "" for f in flags if f["kind"] == "topic") for lang in ("en", "fr")}
     result = []
     for lang, other in (("en", "fr"), ("fr", "en")):
-        for state in sorted(found[lang].keys() - found[other].keys()):
+        for state in sorted(found[lang].keys() - anywhere[other]):
             if state in index.states_in(topic_text[lang]):
                 continue  # already shown as part of a topic only this version covers
             name = index.names[state][lang]

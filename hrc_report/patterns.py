@@ -38,7 +38,7 @@ PART_LINE = re.compile(r"^(?P<part>morning|afternoon|midday|evening|matin|apr[e�
 #: Where the body says when the meeting took place, in the order they are tried.
 PART_IN_TEXT = [
     (re.compile(r"\b(?:this|on \w+) morning\b|\bce matin\b|\ben (?:d[ée]but|fin) de matin[ée]e\b|\bmatin[ée]e\b", I), "morning"),
-    (re.compile(r"\bat midday\b|\bmid-?day\b|\b[àa] la mi-journ[ée]e\b|\bmidi\b", I), "midday"),
+    (re.compile(r"\bat midday\b|\bmid-?day\b|\b[àa] la mi-journ[ée]e\b|(?<!-)\bmidi\b", I), "midday"),
     (re.compile(r"\b(?:this|on \w+) afternoon\b|\bcet apr[eè]s-midi\b|\ben (?:d[ée]but|milieu|fin) d'apr[eè]s-midi\b|\bapr[eè]s-midi\b", I), "afternoon"),
     (re.compile(r"\b(?:this|on \w+) evening\b|\bce soir\b|\ben fin de journ[ée]e\b|\bsoir[ée]e\b", I), "evening"),
 ]
@@ -65,7 +65,9 @@ NEXT_MEETING = re.compile(
     r"^(?:the (?:council|committee|conference|sub-commission|working group|commission) will (?:next )?"
     r"(?:reconvene|resume|meet|hold|next meet|continue|conclude|close|start|begin)|"
     r"(?:le|la) (?:conseil|comité|conférence|commission|groupe de travail) (?:reprendra|se réunira|tiendra|"
-    r"poursuivra|entamera|achèvera|terminera|clôturera|commencera))",
+    r"poursuivra|entamera|achèvera|terminera|clôturera|commencera)|"
+    r"the next (?:public )?(?:plenary|meeting)(?: meeting)? of the (?:council|committee|conference) will|"
+    r"la prochaine (?:séance|réunion)(?: plénière)?(?: publique)?(?: d[eu] (?:la |l')?\w+)? (?:se tiendra|aura lieu))",
     I,
 )
 LINKS = re.compile(

@@ -140,14 +140,21 @@ def _split_last(chunk: str, lang: str, is_known: Callable[[str], bool]) -> list[
     return [chunk]
 
 
+def _bare(name: str, lang: str) -> str:
+    """The name without its article or its "on behalf of" part, for the look-ups."""
+    name = _ARTICLE_FR.sub("", name) if lang == "fr" else name
+    return _on_behalf(name, lang)[0]
+
+
 def _continues(previous: str, chunk: str, lang: str, is_known: Callable[[str], bool]) -> bool:
     if is_known(f"{previous}, {chunk}"):
         return True
-    if is_known(chunk) or is_known(previous) or len(_split_last(chunk, lang, is_known)) == 2 and all(
-        is_known(part) for part in _split_last(chunk, lang, is_known)
+    parts = _split_last(chunk, lang, is_known)
+    if is_known(_bare(chunk, lang)) or is_known(_bare(previous, lang)) or (
+        len(parts) == 2 and all(is_known(_bare(part, lang)) for part in parts)
     ):
         return False
-    if chunk[:1].islower():
+    if _bare(chunk, lang)[:1].islower():
         return True
     return bool(_ENDS_WITH_FOR_WORD.search(previous)) and (" and " in chunk or " et " in chunk)
 
