@@ -117,5 +117,120 @@ def names_command(lang, context):
         click.echo(f"{name}\t{match.id}\t{match.kind if match.id else ''}")
 
 
+DB_OPTION = click.option(
+    "--db", type=click.Path(dir_okay=False), default=None,
+    help="The archive file (default: hrc-report/archive.sqlite in your data folder).",
+)
+
+
+def _archive(db):
+    from .archive import Archive, default_path
+
+    return Archive(db or default_path())
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@DB_OPTION
+@click.option("--date", help="Meeting date (YYYY-MM-DD) for documents that do not carry one.")
+def ingest_command(paths, db, date):
+    """Store summaries (.txt, saved .html pages; files or folders) in the archive.
+
+    Example:
+
+        hrc-report ingest downloads/hrc54/ --date 2023-10-11
+    """
+    from .ingest import check_date, ingest
+
+    date = check_date(date)
+    with _archive(db) as archive:
+        results = ingest(archive, paths, date)
+    for result in results:
+        click.echo(f"{result.status:<9} {result.path}: {result.detail}", err=result.status == "refused")
+    added = sum(r.status == "added" for r in results)
+    refused = sum(r.status == "refused" for r in results)
+    click.echo(f"{added} added, {sum(r.status == 'unchanged' for r in results)} already there, {refused} refused")
+    if not results:
+        raise HrcReportError("no .txt or .html files found in " + ", ".join(paths))
+    if refused:
+        sys.exit(2)
+
+
+@main.command("pairs")
+@click.option("--week", required=True, help="ISO week, e.g. 2023-W41.")
+@DB_OPTION
+def pairs_command(week, db):
+    """Show how the week's documents pair up, English with French.
+
+    Example:
+
+        hrc-report pairs --week 2023-W41
+    """
+    from .pairing import pair_documents
+
+    with _archive(db) as archive:
+        pairing = pair_documents(archive.documents(week))
+    for pair in pairing.pairs:
+        how = "code" if pair.method == "code" else f"content, confidence {pair.confidence:.2f}"
+        click.echo(f"{pair.en.date or 'no date'}  {pair.en.code or '-':<12} {pair.fr.code or '-':<12} ({how})  {pair.en.title}")
+    for item in pairing.unpaired:
+        document = item.document
+        click.echo(f"unpaired  {document.language} {document.code or '-'} {document.source}: {item.reason}")
+    click.echo(f"{len(pairing.pairs)} pairs, {len(pairing.unpaired)} unpaired")
+
+
+@main.command("digest")
+@click.option("--week", required=True, help="ISO week, e.g. 2023-W41.")
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder for the digest and the meetings' reports.")
+@DB_OPTION
+@click.option("--email", is_flag=True, help="Send the digest by email.")
+@click.option("--dry-run", is_flag=True, help="Write the email as a .eml file instead of sending it.")
+@click.option("--force", is_flag=True, help="Send even if this week's digest already went to these recipients.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML file with [smtp] and [digest] settings.")
+@click.option("--to", "recipients", multiple=True, help="Recipient (repeat for several).")
+@click.option("--from", "sender", help="Sender address.")
+@click.option("--smtp-host", help="SMTP server.")
+@click.option("--smtp-port", type=int, help="SMTP port.")
+@click.option("--smtp-security", type=click.Choice(["starttls", "ssl", "none"]), help="How to secure the connection.")
+@click.option("--smtp-user", help="SMTP user; the password comes from HRC_REPORT_SMTP_PASSWORD or the config file.")
+@click.option("--jobs", type=click.IntRange(1, 8), default=2, show_default=True, help="Worker processes.")
+def digest_command(week, out, db, email, dry_run, force, config_path, recipients, sender, smtp_host, smtp_port,
+                   smtp_security, smtp_user, jobs):
+    """Compare every meeting of a week and write (and optionally email) the digest.
+
+    Example:
+
+        hrc-report digest --week 2023-W41 --out digests/2023-W41 --email --config mail.toml
+    """
+    import contextlib
+    import os
+
+    from .digest import build_digest, deliver
+    from .send import load_config
+
+    config = None
+    if email or dry_run:
+        # Check the mail settings before the long part, so a typo fails fast.
+        config = load_config(config_path, dict(os.environ), host=smtp_host, port=smtp_port, security=smtp_security,
+                             user=smtp_user, sender=sender, recipients=tuple(recipients))
+
+    @contextlib.contextmanager
+    def progress(total):
+        with click.progressbar(length=total, label="Comparing meetings", file=sys.stderr) as bar:
+            yield bar.update
+
+    with _archive(db) as archive:
+        digest = build_digest(archive, week, out, progress=progress, workers=jobs)
+        click.echo(
+            f"{digest.week}: {digest.totals['meetings']} meetings, {digest.totals['speaker_mismatches']} speaker mismatches, "
+            f"{digest.totals['coverage']} coverage differences, {digest.totals['unpaired']} unpaired documents"
+        )
+        click.echo(f"wrote {os.path.join(out, 'digest.html')}, {os.path.join(out, 'digest.pdf')}")
+        if config is not None:
+            from pathlib import Path
+
+            click.echo(deliver(archive, digest, Path(out), config, dry_run=dry_run, force=force))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

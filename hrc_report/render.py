@@ -48,8 +48,9 @@ def templates_folder() -> Path:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_folder())),
-        # Document text is untrusted: escape everything, in every template.
-        autoescape=True,
+        # Document text is untrusted: escape it in every template but the
+        # plain-text email part, where HTML escapes would show as-is.
+        autoescape=jinja2.select_autoescape(disabled_extensions=("txt",), default_for_string=True, default=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

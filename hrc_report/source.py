@@ -26,7 +26,25 @@ def read_source(path: str | os.PathLike[str]) -> str:
         raise HrcReportError(f"{path}: cannot be read (permission denied)") from None
     except OSError as error:
         raise HrcReportError(f"{path}: cannot be read ({error.strerror or error})") from None
-    return decode(data, str(path))
+    text = decode(data, str(path))
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return article_text(text, str(path))
+    return text
+
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def article_text(html: str, where: str) -> str:
+    """The article of a saved web page, as plain text (trafilatura, a maintained extractor)."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, output_format="txt", include_comments=False, include_tables=False, favor_recall=True
+    )
+    if not text or not text.strip():
+        raise HrcReportError(f"{where}: no article text found in this web page")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def decode(data: bytes, where: str) -> str:

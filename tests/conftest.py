@@ -58,3 +58,105 @@ def comparison(en_summary, fr_summary):
     from hrc_report.pipeline import compare_summaries
 
     return compare_summaries(en_summary, fr_summary)
+
+
+# --- a real SMTP server on 127.0.0.1 (aiosmtpd) with STARTTLS and AUTH -------------------
+
+SMTP_USER, SMTP_PASSWORD = "digest", "s3cret-pw"
+
+
+def _certificate(folder: Path) -> tuple[Path, Path]:
+    """A throw-away self-signed certificate for 127.0.0.1 / localhost."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+class SmtpServer:
+    """Starts and stops an aiosmtpd server; keeps what it receives."""
+
+    def __init__(self, folder: Path):
+        import ssl
+
+        self.cert, key = _certificate(folder)
+        self.tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        self.tls.load_cert_chain(self.cert, key)
+        self.received: list[bytes] = []
+        self.refuse_next = 0  # answer 421 to the next N messages
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.controller = None
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.smtp import AuthResult
+
+        server = self
+
+        class Handler:
+            async def handle_DATA(self, smtp_server, session, envelope):
+                if server.refuse_next:
+                    server.refuse_next -= 1
+                    return "421 Service not available, try again later"
+                server.received.append(envelope.original_content or envelope.content)
+                return "250 OK"
+
+        def authenticate(smtp_server, session, envelope, mechanism, auth_data):
+            ok = auth_data.login == SMTP_USER.encode() and auth_data.password == SMTP_PASSWORD.encode()
+            # handled=False: aiosmtpd then answers 535 itself (its default, True, sends nothing)
+            return AuthResult(success=ok, handled=False)
+
+        self.controller = Controller(
+            Handler(), hostname="127.0.0.1", port=self.port, tls_context=self.tls, require_starttls=True,
+            authenticator=authenticate, auth_require_tls=True, ready_timeout=10,
+        )
+        self.controller.start()
+
+    def stop(self):
+        if self.controller:
+            self.controller.stop()
+            self.controller = None
+
+    def config(self, folder: Path) -> Path:
+        path = folder / "mail.toml"
+        path.write_text(
+            f'[smtp]\nhost = "127.0.0.1"\nport = {self.port}\nsecurity = "starttls"\nuser = "{SMTP_USER}"\n'
+            f'cafile = "{self.cert}"\nattempts = 3\nbackoff = 0.05\ntimeout = 5\n'
+            '[digest]\nfrom = "hrc-report@example.org"\nto = ["briefing@example.org", "ngo-desk@example.org"]\n',
+            encoding="utf-8",
+        )
+        return path
+
+
+@pytest.fixture
+def smtp_server(tmp_path):
+    server = SmtpServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def archive_db(tmp_path):
+    return tmp_path / "archive.sqlite"

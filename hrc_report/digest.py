@@ -1,0 +1,204 @@
+"""The weekly digest: every meeting of a week, where its two versions differ.
+
+Writes ``digest.html`` and ``digest.pdf`` and, beside them, each meeting's
+full report in ``meetings/<code>/``. Meetings are compared in two worker
+processes (the machine has two cores); the name index and the sentence
+encoder are loaded once, before the workers fork.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, ContextManager
+
+from .archive import Archive, week_bounds
+from .models import HrcReportError
+from .output import prepare_folder, write_atomic
+from .pairing import Pair, Unpaired, pair_documents
+
+#: How many flags of each kind a meeting shows in the digest; the full report has all.
+TOP = 5
+#: Below this many meetings, starting workers costs more than it saves.
+PARALLEL_FROM = 4
+
+
+@dataclass(frozen=True)
+class MeetingDigest:
+    key: str
+    code: str
+    title_en: str
+    title_fr: str
+    date: str | None
+    method: str
+    confidence: float
+    counts: dict
+    mismatches: list[dict]
+    coverage: list[dict]
+    #: relative to the digest folder
+    report: str
+
+
+@dataclass(frozen=True)
+class Digest:
+    week: str
+    monday: str
+    sunday: str
+    meetings: list[MeetingDigest]
+    unpaired: list[Unpaired]
+    totals: dict = field(default_factory=dict)
+
+
+def _compare_one(job: tuple[str, str, str, str, str, str]) -> dict:
+    """Compare one stored pair and write its reports; runs in a worker process."""
+    from .parse import parse_summary
+    from .pipeline import compare_summaries, write_reports
+    from .report import counts, to_json
+
+    key, en_text, en_source, fr_text, fr_source, folder = job
+    comparison = compare_summaries(parse_summary(en_text, en_source), parse_summary(fr_text, fr_source))
+    write_reports(comparison, folder)
+    data = to_json(comparison)
+    return {"key": key, "counts": counts(comparison), "mismatches": data["speaker_mismatches"], "coverage": data["coverage"]}
+
+
+def _warm_up() -> None:
+    from .align import encoder
+    from .language import _factory
+    from .names import load_index
+    from .render import environment
+
+    load_index()
+    _factory()
+    encoder()
+    environment()
+
+
+def _no_progress(total: int):
+    return contextlib.nullcontext(lambda done: None)
+
+
+def build_digest(
+    archive: Archive,
+    week: str,
+    out: str | os.PathLike[str],
+    progress: Callable[[int], ContextManager[Callable[[int], None]]] = _no_progress,
+    workers: int = 2,
+) -> Digest:
+    """Compare every meeting of ``week`` and write the digest into ``out``.
+
+    ``progress(total)`` gives a context manager yielding ``update(done)``,
+    e.g. a click progress bar.
+    """
+    monday, sunday = week_bounds(week)
+    week = f"{monday.isocalendar().year}-W{monday.isocalendar().week:02d}"
+    folder = prepare_folder(out)
+    pairing = pair_documents(archive.documents(week))
+    if not pairing.pairs and not pairing.unpaired:
+        raise HrcReportError(f"no summaries in the archive for {week} ({monday} to {sunday}): ingest some first")
+    jobs = [
+        (pair.key, pair.en.text, pair.en.source, pair.fr.text, pair.fr.source, str(folder / "meetings" / pair.key))
+        for pair in pairing.pairs
+    ]
+    results: dict[str, dict] = {}
+    _warm_up()
+    with progress(len(jobs)) as update:
+        if workers > 1 and len(jobs) >= PARALLEL_FROM:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                for result in pool.map(_compare_one, jobs, chunksize=1):
+                    results[result["key"]] = result
+                    update(1)
+        else:
+            for job in jobs:
+                result = _compare_one(job)
+                results[result["key"]] = result
+                update(1)
+
+    meetings = [_meeting(pair, results[pair.key]) for pair in pairing.pairs]
+    totals = {
+        "meetings": len(meetings),
+        "speaker_mismatches": sum(len(m.mismatches) for m in meetings),
+        "coverage": sum(len(m.coverage) for m in meetings),
+        "unpaired": len(pairing.unpaired),
+    }
+    digest = Digest(week, monday.isoformat(), sunday.isoformat(), meetings, pairing.unpaired, totals)
+    write_digest(digest, folder)
+    return digest
+
+
+def _meeting(pair: Pair, result: dict) -> MeetingDigest:
+    code = " / ".join(c for c in (pair.en.code, pair.fr.code) if c) or "no code"
+    return MeetingDigest(
+        key=pair.key,
+        code=code,
+        title_en=pair.en.title,
+        title_fr=pair.fr.title,
+        date=pair.en.date or pair.fr.date,
+        method=pair.method,
+        confidence=pair.confidence,
+        counts=result["counts"],
+        mismatches=result["mismatches"],
+        coverage=result["coverage"],
+        report=f"meetings/{pair.key}/report.html",
+    )
+
+
+def render_digest_html(digest: Digest) -> str:
+    from .render import environment
+
+    return environment().get_template("digest.html").render(d=digest, top=TOP)
+
+
+def render_digest_text(digest: Digest) -> str:
+    from .render import environment
+
+    return environment().get_template("digest.txt").render(d=digest, top=TOP)
+
+
+def write_digest(digest: Digest, folder: Path) -> dict[str, Path]:
+    from .render import render_pdf
+
+    html = render_digest_html(digest)
+    pdf = render_pdf(html)
+    written = {}
+    for name, data in (("digest.html", html.encode("utf-8")), ("digest.pdf", pdf)):
+        write_atomic(folder / name, data)
+        written[name] = folder / name
+    return written
+
+
+def subject(digest: Digest) -> str:
+    return (
+        f"hrc-report {digest.week}: {digest.totals['meetings']} meetings, "
+        f"{digest.totals['speaker_mismatches']} speaker mismatches, {digest.totals['coverage']} coverage differences "
+        f"— versions anglaise et française"
+    )
+
+
+def deliver(archive: Archive, digest: Digest, folder: Path, config, *, dry_run: bool = False, force: bool = False) -> str:
+    """Email the digest once per week and recipient list; returns what happened, for the terminal."""
+    from .send import build_message, send_message
+
+    key = config.recipients_key
+    if not dry_run and not force and archive.was_sent(digest.week, key):
+        return f"already sent the {digest.week} digest to {key} (use --force to send it again)"
+    message = build_message(
+        config, subject(digest), render_digest_text(digest), render_digest_html(digest),
+        (folder / "digest.pdf").read_bytes(), f"hrc-report-digest-{digest.week}.pdf",
+    )
+    if dry_run:
+        path = folder / f"digest-{digest.week}.eml"
+        write_atomic(path, message.as_bytes())
+        return f"wrote {path} (not sent)"
+    try:
+        message_id = send_message(message, config)
+    except HrcReportError as error:
+        archive.record_send(digest.week, key, "failed", error=str(error))
+        raise HrcReportError(f"{error}; recorded as not sent") from None
+    archive.record_send(digest.week, key, "sent", message_id=message_id)
+    return f"sent the {digest.week} digest to {key}"

@@ -1,0 +1,65 @@
+"""Put summaries into the archive: files and folders of .txt and saved .html pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .archive import Archive
+from .models import HrcReportError
+from .names import load_index
+from .parse import parse_summary
+from .source import HTML_SUFFIXES, read_source
+
+SUFFIXES = (".txt",) + HTML_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Ingested:
+    path: str
+    #: added, unchanged, refused
+    status: str
+    detail: str = ""
+
+
+def files_under(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The files named, and the summary files inside the folders named, in a stable order."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            yield path
+
+
+def check_date(text: str | None) -> str | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise HrcReportError(f"--date {text!r}: expected a date such as 2023-10-11") from None
+
+
+def ingest(archive: Archive, paths: Iterable[str | os.PathLike[str]], date: str | None = None) -> list[Ingested]:
+    """Parse and store each file; a file that is not a summary is refused, the others go on."""
+    index = load_index()
+    results = []
+    for path in files_under(paths):
+        try:
+            text = read_source(path)
+            summary = parse_summary(text, str(path), is_known=index.__contains__)
+        except HrcReportError as error:
+            results.append(Ingested(str(path), "refused", str(error)))
+            continue
+        _, new = archive.add(
+            text=text, source=str(path), language=summary.language, code=summary.code, title=summary.title,
+            part=summary.part, date=summary.date or date,
+            body="\n\n".join(p.text for p in summary.paragraphs),
+        )
+        where = summary.code or "no code"
+        when = summary.date or date or "no date"
+        results.append(Ingested(str(path), "added" if new else "unchanged", f"{summary.language}, {where}, {when}"))
+    return results

@@ -1,0 +1,141 @@
+"""Email a digest: text and HTML alternatives (CSS inlined), the PDF attached.
+
+SMTP settings come from a TOML file and command-line options; the password
+only from the environment (HRC_REPORT_SMTP_PASSWORD) or the TOML file, never
+from the command line, and it is never printed or logged.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import socket
+import ssl
+import time
+import tomllib
+from dataclasses import dataclass, field, replace
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from .models import HrcReportError
+
+PASSWORD_VARIABLE = "HRC_REPORT_SMTP_PASSWORD"
+SECURITY = ("starttls", "ssl", "none")
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    host: str = "localhost"
+    port: int = 587
+    security: str = "starttls"
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    sender: str | None = None
+    recipients: tuple[str, ...] = ()
+    timeout: float = 10.0
+    attempts: int = 3
+    backoff: float = 1.0
+    #: a CA file for STARTTLS/SSL (a private server's certificate); default: the system's
+    cafile: str | None = None
+
+    @property
+    def recipients_key(self) -> str:
+        return ",".join(sorted(r.strip().lower() for r in self.recipients))
+
+
+def load_config(path: str | None, environ: dict[str, str], **overrides) -> SmtpConfig:
+    """Settings from the TOML file, then the options given, then the password from the environment."""
+    config = SmtpConfig()
+    if path:
+        try:
+            data = tomllib.loads(Path(path).read_text("utf-8"))
+        except FileNotFoundError:
+            raise HrcReportError(f"{path}: no such config file") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise HrcReportError(f"{path}: not valid TOML ({error})") from None
+        smtp = data.get("smtp", {})
+        mail = data.get("digest", {})
+        values = {
+            "host": smtp.get("host"), "port": smtp.get("port"), "security": smtp.get("security"),
+            "user": smtp.get("user"), "password": smtp.get("password"), "timeout": smtp.get("timeout"),
+            "attempts": smtp.get("attempts"), "backoff": smtp.get("backoff"), "cafile": smtp.get("cafile"),
+            "sender": mail.get("from"), "recipients": tuple(mail.get("to", ())) or None,
+        }
+        config = replace(config, **{k: v for k, v in values.items() if v is not None})
+    config = replace(config, **{k: v for k, v in overrides.items() if v not in (None, ())})
+    if environ.get(PASSWORD_VARIABLE):
+        config = replace(config, password=environ[PASSWORD_VARIABLE])
+    if config.security not in SECURITY:
+        raise HrcReportError(f"smtp security {config.security!r}: choose from {', '.join(SECURITY)}")
+    if not config.recipients:
+        raise HrcReportError("no recipients: give --to or [digest] to = [...] in the config file")
+    if not config.sender:
+        raise HrcReportError("no sender: give --from or [digest] from = \"...\" in the config file")
+    return config
+
+
+def build_message(config: SmtpConfig, subject: str, text: str, html: str, pdf: bytes, pdf_name: str) -> EmailMessage:
+    import css_inline
+
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = config.sender
+    message["To"] = ", ".join(config.recipients)
+    message["Date"] = formatdate(localtime=False)
+    domain = config.sender.rsplit("@", 1)[-1] if "@" in config.sender else "hrc-report.invalid"
+    message["Message-ID"] = make_msgid(domain=domain)
+    message.set_content(text)
+    # Mail readers ignore <style>: every rule goes into style attributes.
+    message.add_alternative(css_inline.inline(html), subtype="html")
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
+    return message
+
+
+def _retryable(error: BaseException) -> bool:
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    return isinstance(error, (ConnectionError, TimeoutError, socket.timeout, smtplib.SMTPServerDisconnected,
+                              smtplib.SMTPConnectError, OSError)) and not isinstance(error, smtplib.SMTPAuthenticationError)
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, smtplib.SMTPResponseException):
+        return f"the server answered {error.smtp_code} {error.smtp_error.decode('utf-8', 'replace') if isinstance(error.smtp_error, bytes) else error.smtp_error}"
+    if isinstance(error, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(error, (TimeoutError, socket.timeout)):
+        return "timed out"
+    return f"{type(error).__name__}: {error}"
+
+
+def send_message(message: EmailMessage, config: SmtpConfig, sleep=time.sleep, smtp_module=smtplib) -> str:
+    """Send with bounded retries on refused connections, time-outs and 4xx answers.
+
+    Returns the Message-ID; raises :class:`HrcReportError` after the last try.
+    """
+    context = ssl.create_default_context(cafile=config.cafile)
+    last: BaseException | None = None
+    for attempt in range(1, config.attempts + 1):
+        try:
+            if config.security == "ssl":
+                client = smtp_module.SMTP_SSL(config.host, config.port, timeout=config.timeout, context=context)
+            else:
+                client = smtp_module.SMTP(config.host, config.port, timeout=config.timeout)
+            with client:
+                client.ehlo()
+                if config.security == "starttls":
+                    client.starttls(context=context)
+                    client.ehlo()
+                if config.user:
+                    client.login(config.user, config.password or "")
+                client.send_message(message)
+            return message["Message-ID"]
+        except (smtplib.SMTPException, OSError) as error:
+            last = error
+            if not _retryable(error) or attempt == config.attempts:
+                break
+            sleep(config.backoff * 2 ** (attempt - 1))
+    raise HrcReportError(
+        f"could not send the digest via {config.host}:{config.port} after {attempt} "
+        f"{'try' if attempt == 1 else 'tries'}: {_describe(last)}"
+    )

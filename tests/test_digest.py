@@ -1,0 +1,198 @@
+"""Archive, pairing, the weekly digest and its email, against a real SMTP server."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import html
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hrc_report.archive import Archive
+from hrc_report.cli import main
+from hrc_report.pairing import pair_documents
+
+from conftest import CASES, SMTP_PASSWORD
+
+WEEK = "2023-W41"
+
+
+def make_inbox(folder: Path) -> Path:
+    """Six documents of three meetings plus a lone one: codes, one pair without codes, one saved page."""
+    inbox = folder / "inbox"
+    inbox.mkdir()
+    shutil.copy(CASES / "hrc54-item10" / "en.txt", inbox / "hrc54-en.txt")
+    shutil.copy(CASES / "hrc54-item10" / "fr.txt", inbox / "hrc54-fr.txt")
+    shutil.copy(CASES / "hrc54-votes" / "en.txt", inbox / "votes-en.txt")
+    paragraphs = [p.strip() for p in (CASES / "hrc54-votes" / "fr.txt").read_text("utf-8").split("\n\n") if p.strip()]
+    body = "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs[2:])
+    (inbox / "votes-fr.html").write_text(
+        f"<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'><title>{html.escape(paragraphs[1])}</title></head>"
+        f"<body><nav><a href='/fr'>Accueil</a></nav><main><article><h1>{html.escape(paragraphs[1])}</h1>{body}"
+        "</article></main><footer><p>Nations Unies Genève</p></footer></body></html>",
+        encoding="utf-8",
+    )
+    for lang in ("en", "fr"):
+        text = (CASES / "cd-plenary" / f"{lang}.txt").read_text("utf-8")
+        (inbox / f"cd-{lang}.txt").write_text(re.sub(r"\n\s*DC23/012[EF]\s*$", "\n", text), encoding="utf-8")
+    shutil.copy(CASES / "cat77-closing" / "en.txt", inbox / "cat-en.txt")
+    return inbox
+
+
+def cli(*args, env=None):
+    return CliRunner().invoke(main, [str(a) for a in args], env=env)
+
+
+@pytest.fixture
+def ingested(tmp_path, archive_db):
+    inbox = make_inbox(tmp_path)
+    result = cli("ingest", inbox, "--db", archive_db, "--date", "2023-10-11")
+    assert result.exit_code == 0, result.output
+    return archive_db
+
+
+def test_ingest_stores_each_document_once(tmp_path, ingested):
+    with Archive(ingested) as archive:
+        before = archive.documents(WEEK)
+    assert len(before) == 7
+    again = cli("ingest", tmp_path / "inbox", "--db", ingested, "--date", "2023-10-11")
+    assert "0 added, 7 already there, 0 refused" in again.output
+    with Archive(ingested) as archive:
+        assert archive.documents(WEEK) == before
+    # the saved web page was read through its article text
+    votes_fr = next(d for d in before if d.source.endswith("votes-fr.html"))
+    assert votes_fr.code == "HRC23.152F" and votes_fr.language == "fr" and "<p>" not in votes_fr.text
+
+
+def test_date_comes_from_the_document_when_it_has_one(tmp_path, archive_db):
+    dated = tmp_path / "dated.txt"
+    text = (CASES / "cd-plenary" / "en.txt").read_text("utf-8")
+    dated.write_text(text.replace("Meeting Summaries\n", "Meeting Summaries\n\n14 March 2023\n"), encoding="utf-8")
+    assert cli("ingest", dated, "--db", archive_db, "--date", "2023-10-11").exit_code == 0
+    with Archive(archive_db) as archive:
+        assert [d.date for d in archive.documents()] == ["2023-03-14"]
+
+
+def test_schema_is_versioned(archive_db):
+    Archive(archive_db).close()
+    with sqlite3.connect(archive_db) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_pairing_by_code_then_content_and_nothing_dropped(ingested):
+    with Archive(ingested) as archive:
+        pairing = pair_documents(archive.documents(WEEK))
+    methods = {(p.en.code, p.fr.code): p.method for p in pairing.pairs}
+    assert methods == {("HRC23.148E", "HRC23.148F"): "code", ("HRC23.152E", "HRC23.152F"): "code", (None, None): "content"}
+    content = next(p for p in pairing.pairs if p.method == "content")
+    assert "Disarmament" in content.en.title and "désarmement" in content.fr.title
+    assert [(u.document.code, u.reason) for u in pairing.unpaired] == [("CAT/23/017E", "no French version this week")]
+
+
+def test_pairs_command(ingested):
+    result = cli("pairs", "--week", WEEK, "--db", ingested)
+    assert result.exit_code == 0
+    assert "3 pairs, 1 unpaired" in result.output
+    assert re.search(r"content, confidence 0\.\d\d", result.output)
+
+
+def _messages(server):
+    return [email.message_from_bytes(raw, policy=email.policy.default) for raw in server.received]
+
+
+def test_digest_email_sent_once_then_forced(tmp_path, ingested, smtp_server):
+    config = smtp_server.config(tmp_path)
+    out = tmp_path / "digest"
+    env = {"HRC_REPORT_SMTP_PASSWORD": SMTP_PASSWORD}
+    first = cli("digest", "--week", WEEK, "--db", ingested, "--out", out, "--email", "--config", config, env=env)
+    assert first.exit_code == 0, first.output
+    assert "sent the 2023-W41 digest" in first.output
+    assert SMTP_PASSWORD not in first.output
+    (message,) = _messages(smtp_server)
+    assert message["Subject"].endswith("versions anglaise et française")
+    assert message["To"] == "briefing@example.org, ngo-desk@example.org"
+    text = message.get_body(("plain",)).get_content()
+    page = message.get_body(("html",)).get_content()
+    assert "3 meetings compared, 6 speaker-list mismatches, 7 coverage differences" in text
+    assert "Sri Lanka" in text and "Sri Lanka" in page
+    assert "<style" not in page and 'style="' in page  # CSS inlined for mail readers
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_content() == (out / "digest.pdf").read_bytes()
+    for key in ("HRC23-148", "HRC23-152"):
+        assert sorted(p.name for p in (out / "meetings" / key).iterdir()) == ["report.html", "report.json", "report.pdf"]
+
+    again = cli("digest", "--week", WEEK, "--db", ingested, "--out", out, "--email", "--config", config, env=env)
+    assert again.exit_code == 0 and "already sent" in again.output
+    assert len(smtp_server.received) == 1
+
+    forced = cli("digest", "--week", WEEK, "--db", ingested, "--out", out, "--email", "--config", config, "--force", env=env)
+    assert forced.exit_code == 0, forced.output
+    assert len(smtp_server.received) == 2
+
+
+def test_server_down_is_recorded_and_the_next_run_sends(tmp_path, ingested, smtp_server):
+    config = smtp_server.config(tmp_path)
+    env = {"HRC_REPORT_SMTP_PASSWORD": SMTP_PASSWORD}
+    smtp_server.stop()
+    down = subprocess.run(
+        [str(Path(sys.executable).parent / "hrc-report"), "digest", "--week", WEEK, "--db", str(ingested),
+         "--out", str(tmp_path / "d"), "--email", "--config", str(config)],
+        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "HRC_REPORT_SMTP_PASSWORD": SMTP_PASSWORD},
+    )
+    assert down.returncode == 2
+    assert "could not send the digest via 127.0.0.1" in down.stderr and "connection refused" in down.stderr
+    assert "after 3 tries" in down.stderr and "recorded as not sent" in down.stderr
+    assert "Traceback" not in down.stderr and SMTP_PASSWORD not in down.stderr + down.stdout
+    with Archive(ingested) as archive:
+        assert [row[1] for row in archive.sends(WEEK)] == ["failed"]
+    smtp_server.start()
+    back = cli("digest", "--week", WEEK, "--db", ingested, "--out", tmp_path / "d", "--email", "--config", config, env=env)
+    assert back.exit_code == 0, back.output
+    assert len(smtp_server.received) == 1
+    with Archive(ingested) as archive:
+        assert [row[1] for row in archive.sends(WEEK)] == ["failed", "sent"]
+
+
+def test_a_4xx_answer_is_retried(tmp_path, ingested, smtp_server):
+    smtp_server.refuse_next = 1
+    result = cli("digest", "--week", WEEK, "--db", ingested, "--out", tmp_path / "d", "--email",
+                 "--config", smtp_server.config(tmp_path), env={"HRC_REPORT_SMTP_PASSWORD": SMTP_PASSWORD})
+    assert result.exit_code == 0, result.output
+    assert len(smtp_server.received) == 1
+
+
+def test_wrong_password_fails_without_retrying(tmp_path, ingested, smtp_server):
+    result = cli("digest", "--week", WEEK, "--db", ingested, "--out", tmp_path / "d", "--email",
+                 "--config", smtp_server.config(tmp_path), env={"HRC_REPORT_SMTP_PASSWORD": "not-the-pw-4321"})
+    assert result.exit_code == 2
+    assert "after 1 try" in result.output and "535" in result.output and "not-the-pw-4321" not in result.output
+    assert smtp_server.received == []
+
+
+def test_dry_run_writes_the_eml_and_sends_nothing(tmp_path, ingested, smtp_server):
+    out = tmp_path / "d"
+    result = cli("digest", "--week", WEEK, "--db", ingested, "--out", out, "--dry-run",
+                 "--to", "desk@example.org", "--from", "hrc@example.org")
+    assert result.exit_code == 0, result.output
+    message = email.message_from_bytes((out / "digest-2023-W41.eml").read_bytes(), policy=email.policy.default)
+    assert message["To"] == "desk@example.org"
+    assert smtp_server.received == []
+
+
+def test_there_is_no_password_option():
+    result = cli("digest", "--help")
+    assert "--password" not in result.output and "HRC_REPORT_SMTP_PASSWORD" in result.output
+
+
+def test_empty_week_is_a_clear_error(tmp_path, ingested):
+    result = cli("digest", "--week", "2023-W02", "--db", ingested, "--out", tmp_path / "d")
+    assert result.exit_code == 2
+    assert "no summaries in the archive for 2023-W02" in result.output
