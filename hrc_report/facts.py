@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalise import clean_punctuation, fold
+from .normalise import clean_punctuation, fold, fold_same_length
 
 EN_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -117,7 +117,8 @@ def extract(text: str, units: dict[str, str] | None = None) -> list[Fact]:
     """All comparable facts in ``text``, in order. ``units`` maps a folded word to its concept."""
     units = units or {}
     plain = clean_punctuation(text)
-    folded = fold(plain)
+    # positions found in `folded` must point at the same words in `plain`
+    folded = fold_same_length(plain)
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []
 

@@ -50,6 +50,10 @@ _TAGS = re.compile(
 #: "au nom d’un groupe de pays", "du Groupe africain": the group's name follows the preposition.
 _GROUP_PREPOSITION = re.compile(r"^(?:de la |de l['’]|des |du |de |d['’])", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
+_ELISION = re.compile(r"^(?:l|d|qu|jusqu|lorsqu|puisqu)'")
+#: Longer strings are not names: they are never matched fuzzily (which costs
+#: length times the number of names).
+MAX_NAME_LENGTH = 200
 _NHRI_HINT = re.compile(
     r"\b(?:ombuds(?:man|person)|m[eé]diateur|d[eé]fen(?:der|seur)|"
     r"human rights commission|commission (?:nationale )?(?:des|for) droits|"
@@ -180,7 +184,7 @@ class NameIndex:
         if found:
             return NameMatch(name, found[0], found[1], "exact", 100.0)
         key = name_key(bare)
-        if not key:
+        if not key or len(key) > MAX_NAME_LENGTH:
             return NameMatch(name, "", "other", "unresolved", 0.0)
         if len(key) >= STATE_FUZZY_MIN_LENGTH:
             best = process.extractOne(
@@ -204,17 +208,36 @@ class NameIndex:
         return NameMatch(name, "", "other", "unresolved", 0.0)
 
     @functools.cached_property
-    def _state_pattern(self) -> re.Pattern[str]:
-        keys = sorted(
-            (k for k, (_, kind) in self._index.items() if kind in ("state", "observer") and k not in self._abbreviations),
-            key=lambda k: (-len(k), k),
-        )
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
+    def _state_keys(self) -> tuple[dict[str, str], int]:
+        keys = {
+            k: ident for k, (ident, kind) in self._index.items()
+            if kind in ("state", "observer") and k not in self._abbreviations
+        }
+        return keys, max(len(k.split(" ")) for k in keys)
 
     def states_in(self, text: str) -> list[str]:
-        """Sorted ids of every State and observer State named in running text."""
-        folded = name_key(text) if len(text) < 200 else " ".join(name_key(part) for part in text.split("\n"))
-        return sorted({self._index[m.group(0)][0] for m in self._state_pattern.finditer(folded)})
+        """Sorted ids of every State and observer State named in running text.
+
+        Looks up word n-grams (longest first), so the work grows with the
+        number of words, not with the number of names times the text length.
+        """
+        keys, longest = self._state_keys
+        words = name_key(text).split(" ")
+        found: set[str] = set()
+        position = 0
+        while position < len(words):
+            step = 1
+            for size in range(min(longest, len(words) - position), 0, -1):
+                phrase = " ".join(words[position:position + size])
+                # French elision: "l'iran", "d'afghanistan"
+                bare = _ELISION.sub("", phrase)
+                ident = keys.get(phrase) or keys.get(bare)
+                if ident:
+                    found.add(ident)
+                    step = size
+                    break
+            position += step
+        return sorted(found)
 
     def find_state_in(self, text: str) -> str | None:
         """The first State named inside a longer name ('... de Géorgie' -> GEO)."""

@@ -31,6 +31,20 @@ def fold(text: str) -> str:
     return text.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
 
 
+def _fold_char(ch: str) -> str:
+    lower = ch.lower()
+    if len(lower) != 1:
+        lower = ch
+    base = unicodedata.normalize("NFD", lower)[:1] or lower
+    return lower if unicodedata.combining(base) else base
+
+
+def fold_same_length(text: str) -> str:
+    """Like :func:`fold`, one character for one character, so a position in the
+    result is the same position in ``text`` (for marking words in the original)."""
+    return "".join(map(_fold_char, clean_punctuation(text)))
+
+
 def name_key(name: str) -> str:
     """The key under which a name is looked up: folded, no article, words only.
 

@@ -17,6 +17,12 @@ from .speakers import extract_lists
 
 #: A title or heading is short; a body paragraph is not.
 MAX_HEADING = 160
+#: The longest summaries (a day of Universal Periodic Review outcomes) run to
+#: about 60,000 characters; four times that is still a summary, more is not,
+#: and would make the alignment stage slow.
+MAX_CHARS = 250_000
+#: A meeting hears a few hundred speakers at the most.
+MAX_SPEAKERS = 2_000
 
 
 @dataclass
@@ -88,6 +94,10 @@ def parse_summary(text: str, source: str = "<text>", is_known=None) -> Summary:
     Raises :class:`HrcReportError` when the text is not an English or French
     meeting summary.
     """
+    if len(text) > MAX_CHARS:
+        raise HrcReportError(
+            f"{source}: {len(text):,} characters is more than a meeting summary holds (limit {MAX_CHARS:,})"
+        )
     if is_known is None:
         from .names import load_index
 
@@ -159,6 +169,11 @@ def parse_summary(text: str, source: str = "<text>", is_known=None) -> Summary:
     for paragraph in paragraphs:
         is_list, found = extract_lists(paragraph.text, language, paragraph.line, is_known)
         entries += found
+        if len(entries) > MAX_SPEAKERS:
+            raise HrcReportError(
+                f"{source}, line {paragraph.line}: more than {MAX_SPEAKERS:,} speakers listed; "
+                "that is not a meeting summary's speaker list"
+            )
         kind = "speakers" if is_list and found else paragraph.kind
         if kind == "heading" and is_list:
             kind = "speakers"

@@ -51,9 +51,11 @@ NGO_TURN = {
 }
 
 #: A list inside a French sentence: "… délégations – A, B, C – et de …" or "… délégations : A, B et C."
+#: The names part is bounded so a keyword with no closing dash cannot make
+#: every match scan to the end of a long paragraph.
 FR_INLINE = [
-    re.compile(r"\b(?:délégations|pays|intervenants|orateurs)\*?\s+[–—]\s+(?P<names>[^–—]+?)\s+[–—]"),
-    re.compile(r"\b(?:délégations|pays|intervenants|orateurs)\*?\s*:\s+(?P<names>[^.:;]+)\."),
+    re.compile(r"\b(?:délégations|pays|intervenants|orateurs)\*?\s+[–—]\s+(?P<names>[^–—]{1,3000}?)\s+[–—]"),
+    re.compile(r"\b(?:délégations|pays|intervenants|orateurs)\*?\s*:\s+(?P<names>[^.:;]{1,3000})\."),
 ]
 
 _ON_BEHALF = {

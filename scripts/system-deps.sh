@@ -2,9 +2,11 @@
 # Install the Debian packages hrc-report needs, only those that are missing.
 # WeasyPrint needs Pango and fonts that carry French accents; libharfbuzz-subset0
 # halves PDF render time (and without it WeasyPrint warns at import);
-# poppler-utils gives pdftotext/pdftoppm to the tests.
+# poppler-utils gives pdftotext/pdftoppm to the tests, chromium the browser check.
 set -euo pipefail
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
+# `system-deps.sh test` adds what only the tests use: a real browser.
+[ "${1:-}" = "test" ] && packages+=(chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
