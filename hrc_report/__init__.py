@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Comparison",
     "align_sections",
+    "build_digest",
     "build_sections",
     "DiffRow",
     "HrcReportError",
@@ -60,6 +61,10 @@ def __getattr__(name):
         from . import render
 
         return getattr(render, name)
+    if name == "build_digest":
+        from .digest import build_digest
+
+        return build_digest
     if name in ("align_sections", "build_sections"):
         from . import align
 

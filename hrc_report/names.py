@@ -215,41 +215,34 @@ class NameIndex:
         }
         return keys, max(len(k.split(" ")) for k in keys)
 
-    def states_in(self, text: str) -> list[str]:
-        """Sorted ids of every State and observer State named in running text.
+    def _state_mentions(self, text: str) -> Iterator[str]:
+        """Ids of the States named in ``text``, in text order.
 
         Looks up word n-grams (longest first), so the work grows with the
         number of words, not with the number of names times the text length.
         """
         keys, longest = self._state_keys
         words = name_key(text).split(" ")
-        found: set[str] = set()
         position = 0
         while position < len(words):
             step = 1
             for size in range(min(longest, len(words) - position), 0, -1):
                 phrase = " ".join(words[position:position + size])
                 # French elision: "l'iran", "d'afghanistan"
-                bare = _ELISION.sub("", phrase)
-                ident = keys.get(phrase) or keys.get(bare)
+                ident = keys.get(phrase) or keys.get(_ELISION.sub("", phrase))
                 if ident:
-                    found.add(ident)
+                    yield ident
                     step = size
                     break
             position += step
-        return sorted(found)
+
+    def states_in(self, text: str) -> list[str]:
+        """Sorted ids of every State and observer State named in running text."""
+        return sorted(set(self._state_mentions(text)))
 
     def find_state_in(self, text: str) -> str | None:
         """The first State named inside a longer name ('... de Géorgie' -> GEO)."""
-        key = f" {name_key(text)} "
-        best: tuple[int, int, str] | None = None
-        for candidate, (ident, kind) in self._index.items():
-            if kind not in ("state", "observer") or len(candidate) < 4:
-                continue
-            pos = key.find(f" {candidate} ")
-            if pos >= 0 and (best is None or (pos, -len(candidate)) < best[:2]):
-                best = (pos, -len(candidate), ident)
-        return best[2] if best else None
+        return next(self._state_mentions(text), None)
 
     def resolve_group(self, text: str | None) -> str | None:
         """Id of the group named in an 'on behalf of' phrase, if any."""
