@@ -107,12 +107,14 @@ def parse_summary(text: str, source: str = "<text>", is_known=None) -> Summary:
         raise HrcReportError(f"{source}: the file is empty")
 
     code = None
+    code_match = None
     last_line = text.rstrip().rsplit("\n", 1)[-1].strip()
-    code_match = P.CODE.match(last_line)
-    if code_match:
-        code = last_line
+    found = P.CODE_AT_END.search(last_line)
+    if found:
+        code = found["code"]
+        code_match = P.CODE.match(code)
         last = blocks[-1]
-        remainder = last.text[: -len(last_line)].strip()
+        remainder = last.text[: -len(code)].strip()
         if remainder:
             last.text = remainder
         else:

@@ -22,6 +22,8 @@ LABEL = re.compile(
 
 #: Closing code: HRC23.148E, DC17/028F, CAT/18/017E, CERD17/020F.
 CODE = re.compile(r"^(?P<body>[A-Z]{2,6})/?(?P<year>\d{2})[./](?P<number>\d{2,4})(?P<lang>[EF])$")
+#: The code alone on the last line, or (copies that lost their line breaks) at its end.
+CODE_AT_END = re.compile(r"(?:^|\s)(?P<code>[A-Z]{2,6}/?\d{2}[./]\d{2,4}[EF])$")
 
 #: Meeting part written as a title prefix ("MORNING - ...") or a line of its own.
 PART_WORDS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from .report import dumps, to_json, validate
 from .source import read_source
 
 FORMATS = ("html", "pdf", "json")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,13 @@ class Options:
 
 def parse_file(path: str | os.PathLike[str]) -> Summary:
     index = load_index()
-    return parse_summary(read_source(path), source=str(path), is_known=index.__contains__)
+    summary = parse_summary(read_source(path), source=str(path), is_known=index.__contains__)
+    log.info(
+        "%s: %s (langdetect), code %s, part %s, %d paragraphs, %d listed speakers",
+        path, summary.language, summary.code or "none", summary.part or "unknown",
+        len(summary.paragraphs), len(summary.speaker_entries),
+    )
+    return summary
 
 
 def compare_summaries(first: Summary, second: Summary) -> Comparison:
@@ -47,6 +55,10 @@ def compare_summaries(first: Summary, second: Summary) -> Comparison:
     sections_en, sections_fr = build_sections(en, index), build_sections(fr, index)
     alignment = align_sections(sections_en, sections_fr)
     coverage = find_coverage(sections_en, sections_fr, alignment, index)
+    log.info(
+        "%d EN and %d FR sections, %d links, %d coverage differences, %d speaker mismatches",
+        len(sections_en), len(sections_fr), len(alignment.links), len(coverage), len(mismatches),
+    )
     return Comparison(
         en=en,
         fr=fr,

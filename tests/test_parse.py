@@ -8,6 +8,8 @@ from hrc_report.models import HrcReportError
 from hrc_report.parse import parse_summary
 from hrc_report.speakers import extract_lists, split_names
 
+from conftest import CASES
+
 BODY_EN = (
     "The Human Rights Council this morning held an interactive dialogue with the Special Rapporteur "
     "on the right to food, who presented her report on hunger and conflict in several regions of the world."
@@ -69,6 +71,15 @@ def test_text_without_blank_lines_has_one_paragraph_per_line():
     summary = parse_summary(text, "flat.txt")
     assert summary.part == "afternoon" and summary.title == "Council hears report"
     assert [e.name for e in summary.speaker_entries] == ["India", "Nepal", "Chile"]
+
+
+def test_copy_without_line_breaks_keeps_its_code():
+    """One long line: still recognised by the code at its end, read as one body paragraph."""
+    text = (CASES / "cd-plenary" / "en.txt").read_text("utf-8").replace("\n", " ")
+    summary = parse_summary(text, "flat.txt")
+    assert (summary.code, summary.language) == ("DC23/012E", "en")
+    assert [p.kind for p in summary.paragraphs] == ["body"]
+    assert not summary.paragraphs[0].text.endswith("DC23/012E")
 
 
 def _names(text, lang, index):
