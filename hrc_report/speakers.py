@@ -35,6 +35,7 @@ LIST_OPENERS: dict[str, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(r"^\*+\s*Liste des (?:intervenants|orateurs|délégations|participants)[^:]*:\s*", I), "discussion"),
         (re.compile(r"^(?:Les délégations suivantes|Les pays suivants|Les États suivants) ont exercé (?:leur|le) droit de réponse\s*:\s*", I), "right_of_reply"),
         (re.compile(r"^Ont exercé (?:leur|le|un) droit de réponse\s*:\s*", I), "right_of_reply"),
+        (re.compile(r"^(?:A|Ont) (?:également |aussi )?pris la parole en tant que (?:pays|État|États) concernés?\s*:\s*", I), "concerned"),
         (re.compile(rf"^(?:Les |Des )?{_NGO_WORDS_FR} suivantes ont (?:également |aussi )?pris la parole\s*:\s*", I), "ngos"),
         (re.compile(r"^Ont (?:également|aussi) pris la parole\s*:\s*", I), "others"),
         (re.compile(r"^Ont pris la parole\s*:\s*", I), "discussion"),
@@ -65,6 +66,11 @@ _ON_BEHALF = {
 _ARTICLE_FR = re.compile(r"^(?:le |la |les |l['’])(?=\S)", I)
 _LEADING_AND = {"en": re.compile(r"^and\s+", I), "fr": re.compile(r"^et\s+", I)}
 _LAST_AND = {"en": " and ", "fr": " et "}
+#: Prose lists say what each speaker did: "la Chine, qui a demandé …".
+_RELATIVE = r"(?:qui|dont|lequel|laquelle|lesquels|lesquelles|which|who|whose)"
+_RELATIVE_CLAUSE = re.compile(rf",?\s+{_RELATIVE}\s")
+#: Pieces that only make sense with the name before them.
+_ATTACHED = re.compile(rf"^(?:\(?(?:speaking )?(?:on behalf of|au nom d|s.exprimant au nom)|(?-i:{_RELATIVE})\s)", I)
 #: "X for Peace" + ", " + "Development and Human Rights Association": one NGO.
 _ENDS_WITH_FOR_WORD = re.compile(r"\b(?:for|of|pour|de)\s+[A-Z][\w'’-]*$")
 
@@ -97,10 +103,10 @@ def split_names(text: str, lang: str, is_known: Callable[[str], bool] = lambda n
     if not chunks:
         return []
 
-    # A trailing "on behalf of ..." cut off by a comma belongs to the name before it.
+    # A trailing "on behalf of ..." or "qui a ..." cut off by a comma belongs to the name before it.
     merged: list[str] = []
     for chunk in chunks:
-        if merged and re.match(r"^\(?(?:speaking )?(?:on behalf of|au nom d|s.exprimant au nom)", chunk, I):
+        if merged and _ATTACHED.match(chunk):
             merged[-1] = f"{merged[-1]} {chunk}"
         else:
             merged.append(chunk)
@@ -123,7 +129,13 @@ def split_names(text: str, lang: str, is_known: Callable[[str], bool] = lambda n
             names.append(chunk)
     if not serial_comma and not glued_last:
         names[-1:] = _split_last(names[-1], lang, is_known)
-    return [_on_behalf(_ARTICLE_FR.sub("", name) if lang == "fr" else name, lang) for name in names if name]
+    return [_on_behalf(cleaned, lang) for cleaned in (_clean(name, lang) for name in names) if cleaned]
+
+
+def _clean(name: str, lang: str) -> str:
+    """Drop what prose adds around a name: 'et le Bélarus, qui a rejeté …' -> 'Bélarus'."""
+    name = _RELATIVE_CLAUSE.split(_LEADING_AND[lang].sub("", name), maxsplit=1)[0].strip()
+    return _ARTICLE_FR.sub("", name) if lang == "fr" else name
 
 
 def _split_last(chunk: str, lang: str, is_known: Callable[[str], bool]) -> list[str]:

@@ -9,24 +9,35 @@ import pytest
 from hrc_report.align import BODY
 from hrc_report.facts import extract, same_value
 
-from conftest import PAIR
+from hrc_report.pipeline import compare
+
+from conftest import CASES
 
 
-def _gold_links(comparison):
-    data = json.loads((PAIR / "alignment.json").read_text("utf-8"))
+def _gold_links(folder, comparison):
+    data = json.loads((folder / "alignment.json").read_text("utf-8"))
 
     def find(lang, start):
-        return next(s.id for s in comparison.sections[lang] if s.text.startswith(start))
+        (found,) = [s.id for s in comparison.sections[lang] if s.text.startswith(start)]
+        return found
 
     return {(find("en", link["en_starts"]), find("fr", fr)) for link in data["links"] for fr in link["fr_starts"]}
 
 
-def test_alignment_matches_the_hand_alignment(comparison):
-    # The hand alignment leaves out the disclaimer, which every release carries.
+ALIGNED_CASES = sorted(p.parent for p in CASES.glob("*/alignment.json"))
+
+
+@pytest.mark.parametrize("folder", ALIGNED_CASES, ids=lambda p: p.name)
+def test_alignment_matches_the_hand_alignment(folder):
+    comparison = compare(folder / "en.txt", folder / "fr.txt")
+    # The hand alignments leave out the disclaimer, which every release carries.
     disclaimers = {s.id for lang in ("en", "fr") for s in comparison.sections[lang] if s.kind == "disclaimer"}
     made = {(link.en, link.fr) for link in comparison.alignment if link.en not in disclaimers}
-    gold = _gold_links(comparison)
-    assert made == gold
+    assert made == _gold_links(folder, comparison)
+
+
+def test_every_case_has_a_hand_alignment():
+    assert len(ALIGNED_CASES) == len([p for p in CASES.iterdir() if (p / "gold.json").is_file()])
 
 
 def test_sections_without_counterpart_stay_unaligned(comparison):

@@ -102,6 +102,7 @@ def _names(text, lang, index):
          [("ngos", "Franciscans International", None), ("ngos", "Maat for Peace, Development and Human Rights Association", None)]),
         ("Also taking the floor were the following non-governmental organizations: Human Rights Watch, Amnesty International, ",
          [("ngos", "Human Rights Watch", None), ("ngos", "Amnesty International", None)]),
+        ("Speaking as the country concerned was Venezuela.", [("concerned", "Venezuela", None)]),
         ("Speaking in right of reply at the end of the meeting were Russian Federation, Israel and State of Palestine.",
          [("right_of_reply", "Russian Federation", None), ("right_of_reply", "Israel", None), ("right_of_reply", "State of Palestine", None)]),
     ],
@@ -125,6 +126,10 @@ def test_english_list_forms(index, text, expected):
         ("Ont ensuite pris la parole les représentants d'une quinzaine de délégations : Kazakhstan, Pérou (au nom de neuf pays membres du Groupe de Lima), Cameroun et Etats-Unis.",
          [("discussion", "Kazakhstan", None), ("discussion", "Pérou", "de neuf pays membres du Groupe de Lima"),
           ("discussion", "Cameroun", None), ("discussion", "Etats-Unis", None)]),
+        ("Ont pris la parole : la Chine, qui a demandé des éclaircissements ; la Fédération de Russie, qui a dénoncé les "
+         "sanctions ; et le Bélarus, qui a rejeté le rapport.",
+         [("discussion", "Chine", None), ("discussion", "Fédération de Russie", None), ("discussion", "Bélarus", None)]),
+        ("A pris la parole en tant que pays concerné : le Venezuela.", [("concerned", "Venezuela", None)]),
         ("Ont pris la parole : le Pakistan au nom de l’Organisation de la coopération islamique, la Chine et le Bélarus.",
          [("discussion", "Pakistan", "de l’Organisation de la coopération islamique"), ("discussion", "Chine", None), ("discussion", "Bélarus", None)]),
     ],
@@ -148,6 +153,7 @@ def test_also_speaking_splits_others_from_ngos(en_summary, fr_summary):
         ("Alpha Trust, Institute for Reporters' Freedom and Safety", ["Alpha Trust", "Institute for Reporters' Freedom and Safety"]),
         ("Alpha Trust, Beta Watch and Gamma Relief Fund", ["Alpha Trust", "Beta Watch", "Gamma Relief Fund"]),
         ("Alpha Trust, and Beta Watch", ["Alpha Trust", "Beta Watch"]),
+        ("Alpha Trust, WHO Regional Office, Beta Watch", ["Alpha Trust", "WHO Regional Office", "Beta Watch"]),
     ],
 )
 def test_unknown_ngo_names_are_not_broken(text, expected):
