@@ -120,24 +120,24 @@ def pair_documents(documents: list[StoredDocument], index: NameIndex | None = No
             candidates.append((round(score, 3), a, b))
     candidates.sort(key=lambda item: (-item[0], item[1].id, item[2].id))
 
-    used: set[int] = set()
-    best: dict[int, float] = {}
+    # Each document's candidates, best first, to find a pair's closest rival quickly.
+    options: dict[int, list[tuple[float, int]]] = {}
     for score, a, b in candidates:
-        best[a.id] = max(best.get(a.id, 0.0), score)
-        best[b.id] = max(best.get(b.id, 0.0), score)
+        options.setdefault(a.id, []).append((score, b.id))
+        options.setdefault(b.id, []).append((score, a.id))
+    best = {ident: scores[0][0] for ident, scores in options.items()}
+    used: set[int] = set()
+
+    def best_free(ident: int, partner: int) -> float:
+        return next((score for score, other in options[ident] if other != partner and other not in used), 0.0)
+
     for score, a, b in candidates:
         if score < MIN_CONFIDENCE:
             break
         if a.id in used or b.id in used:
             continue
-        # The closest rival of either document, among those still free.
-        rival = max(
-            (s for s, x, y in candidates if (x, y) != (a, b) and (x.id == a.id or y.id == b.id)
-             and x.id not in used and y.id not in used),
-            default=0.0,
-        )
-        if score - rival < MIN_MARGIN:
-            continue
+        if score - max(best_free(a.id, b.id), best_free(b.id, a.id)) < MIN_MARGIN:
+            continue  # another document is about as close: ambiguous, listed below
         used |= {a.id, b.id}
         pairs.append(Pair(a, b, "content", score))
 

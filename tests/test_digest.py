@@ -196,3 +196,16 @@ def test_empty_week_is_a_clear_error(tmp_path, ingested):
     result = cli("digest", "--week", "2023-W02", "--db", ingested, "--out", tmp_path / "d")
     assert result.exit_code == 2
     assert "no summaries in the archive for 2023-W02" in result.output
+
+
+def test_two_equally_close_candidates_are_listed_not_guessed(tmp_path, archive_db):
+    """Two French copies of one uncoded meeting: no pair is forced, all three are listed."""
+    for name, lang, extra in (("en.txt", "en", ""), ("fr.txt", "fr", ""), ("fr-copy.txt", "fr", "\n")):
+        text = (CASES / "cd-plenary" / f"{lang}.txt").read_text("utf-8")
+        (tmp_path / name).write_text(re.sub(r"\n\s*DC23/012[EF]\s*$", "\n", text) + extra, encoding="utf-8")
+    assert cli("ingest", tmp_path / "en.txt", tmp_path / "fr.txt", tmp_path / "fr-copy.txt",
+               "--db", archive_db, "--date", "2023-10-11").exit_code == 0
+    with Archive(archive_db) as archive:
+        pairing = pair_documents(archive.documents(WEEK))
+    assert pairing.pairs == []
+    assert [u.reason.split(":")[0] for u in pairing.unpaired] == ["ambiguous"] * 3
