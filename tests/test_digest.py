@@ -199,10 +199,13 @@ def test_empty_week_is_a_clear_error(tmp_path, ingested):
 
 
 def test_two_equally_close_candidates_are_listed_not_guessed(tmp_path, archive_db):
-    """Two French copies of one uncoded meeting: no pair is forced, all three are listed."""
-    for name, lang, extra in (("en.txt", "en", ""), ("fr.txt", "fr", ""), ("fr-copy.txt", "fr", "\n")):
-        text = (CASES / "cd-plenary" / f"{lang}.txt").read_text("utf-8")
-        (tmp_path / name).write_text(re.sub(r"\n\s*DC23/012[EF]\s*$", "\n", text) + extra, encoding="utf-8")
+    """Two French copies of one uncoded meeting (a mirror without the navigation
+    line): no pair is forced, all three are listed."""
+    for name, lang, mirror in (("en.txt", "en", False), ("fr.txt", "fr", False), ("fr-copy.txt", "fr", True)):
+        text = re.sub(r"\n\s*DC23/012[EF]\s*$", "\n", (CASES / "cd-plenary" / f"{lang}.txt").read_text("utf-8"))
+        if mirror:
+            text = text.replace("Aller au contenu principal\n", "")
+        (tmp_path / name).write_text(text, encoding="utf-8")
     assert cli("ingest", tmp_path / "en.txt", tmp_path / "fr.txt", tmp_path / "fr-copy.txt",
                "--db", archive_db, "--date", "2023-10-11").exit_code == 0
     with Archive(archive_db) as archive:
