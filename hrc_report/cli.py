@@ -36,7 +36,8 @@ class _Group(click.Group):
         except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
             if ctx.obj and ctx.obj.get("verbose"):
                 traceback.print_exc()
-            click.echo(f"hrc-report: internal error: {type(error).__name__}: {error} (run with --verbose for details)", err=True)
+            first_line = (str(error).splitlines() or [""])[0]
+            click.echo(f"hrc-report: internal error: {type(error).__name__}: {first_line} (run with --verbose for details)", err=True)
             ctx.exit(1)
 
 
@@ -48,7 +49,9 @@ def main(ctx, verbose):
     """Compare the English and French summaries of a UN Human Rights Council meeting."""
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="hrc-report: %(message)s")
+    # Other libraries (WeasyPrint, fontTools) speak only about errors; --verbose is about our steps.
+    logging.basicConfig(level=logging.ERROR, format="hrc-report: %(message)s")
+    logging.getLogger("hrc_report").setLevel(logging.INFO if verbose else logging.ERROR)
 
 
 @main.command("compare")

@@ -123,3 +123,16 @@ def test_two_runs_give_identical_reports(tmp_path):
         for n in ("a", "b")
     ]
     assert texts[0] == texts[1] and texts[0].count("\f") == texts[1].count("\f") > 1
+
+
+def test_verbose_shows_what_was_read(tmp_path):
+    result = subprocess.run(
+        [HRC_REPORT, "--verbose", "compare", str(PAIR / "en.txt"), str(PAIR / "fr.txt"), "--out", str(tmp_path), "--format", "json"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0
+    assert "en.txt: en (langdetect), code HRC23.148E, part morning" in result.stderr
+    assert "74 listed speakers" in result.stderr
+    quiet = subprocess.run([HRC_REPORT, "compare", str(PAIR / "en.txt"), str(PAIR / "fr.txt"), "--out", str(tmp_path), "--format", "json"],
+                           capture_output=True, text=True)
+    assert quiet.stderr == ""
