@@ -159,9 +159,10 @@ def parse_summary(text: str, source: str = "<text>", is_known=None) -> Summary:
     body_paragraphs = [p.text for p in paragraphs if p.kind == "body"]
     language, probability = detect_language(body_paragraphs or [title])
     code_language = {"E": "en", "F": "fr"}[code_match["lang"]] if code_match else None
+    if language is None:
+        raise HrcReportError(f"{source}: too little running text to tell its language (English or French expected)")
     if language not in ("en", "fr"):
-        found = f"'{language}'" if language else "no language"
-        raise HrcReportError(f"{source}: the text is in {found}, not English or French")
+        raise HrcReportError(f"{source}: the text is in '{language}', not English or French")
     if code_language and code_language != language:
         raise HrcReportError(
             f"{source}: the closing code {code} says {code_language.upper()} but the text reads as {language.upper()}"

@@ -163,7 +163,7 @@ def test_unknown_ngo_names_are_not_broken(text, expected):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("Bonjour.", "not English or French"),
+        ("Bonjour.", "too little running text to tell its language"),
         ("Der Menschenrechtsrat hat heute Morgen die allgemeine Aussprache über technische Hilfe abgeschlossen und "
          "zahlreiche Delegationen angehört, die sich zur Lage in mehreren Ländern geäußert haben.\n\nHRC23.148E", "not English or French"),
         (f"A shopping list\n\n{BODY_EN.replace('Human Rights Council', 'club')}", "not a meeting summary"),

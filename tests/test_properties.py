@@ -12,7 +12,7 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from hrc_report.cli import main
 from hrc_report.facts import extract, same_value, words_to_number
@@ -48,11 +48,15 @@ FR = (CASES / "cd-plenary" / "fr.txt").read_text("utf-8")
 def _ok_or_clear(call):
     """Run ``call``; an HrcReportError must be one line that names its input."""
     try:
-        return call()
+        result = call()
     except HrcReportError as error:
         message = str(error)
         assert message and "\n" not in message and "Traceback" not in message
+        # the kind of refusal, for --hypothesis-show-statistics
+        event("refused: " + re.sub(r"^[^:]*: |[0-9,]+", "", message)[:40])
         return None
+    event("result")
+    return result
 
 
 @given(st.binary(max_size=400))
