@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .facts import SYMBOL, extract
+from .facts import SYMBOL, Fact, extract
 from .models import Summary
 from .names import NameIndex
 from .normalise import fold, fold_same_length
@@ -52,6 +52,8 @@ class Section:
     sentences: tuple[str, ...]
     anchors: frozenset[str] = frozenset()
     concepts: frozenset[str] = frozenset()
+    #: numbers, dates, times and votes in the text
+    facts: tuple[Fact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,11 +161,12 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
             continue
         anchors: set[str] = set()
         concepts: set[str] = set()
+        # every unit's facts are compared (the next-meeting line's time and date too)
+        facts = tuple(extract(paragraph.text, vocabulary.units))
         if paragraph.kind == BODY:
             anchors |= set(index.states_in(paragraph.text))
             anchors |= {f"symbol:{m.group(0).upper()}" for m in SYMBOL.finditer(paragraph.text)}
-            for fact in extract(paragraph.text, vocabulary.units):
-                anchors.add(f"{fact.kind}:{fact.value}")
+            anchors |= {f"{fact.kind}:{fact.value}" for fact in facts}
             concepts = vocabulary.concepts_in(paragraph.text, summary.language)
         sections.append(
             Section(
@@ -175,6 +178,7 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
                 sentences=split_sentences(paragraph.text),
                 anchors=frozenset(anchors),
                 concepts=frozenset(concepts),
+                facts=facts,
             )
         )
     return sections

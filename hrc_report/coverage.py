@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from .align import BODY, Alignment, Section, load_vocabulary
-from .facts import Fact, extract, same_value
+from .facts import Fact, same_value
 from .names import NameIndex
 
 #: A sentence whose best cosine to any sentence of the other version is under
@@ -36,20 +36,21 @@ def _order(section_id: str) -> int:
 
 
 def find_coverage(en: list[Section], fr: list[Section], alignment: Alignment, index: NameIndex) -> list[dict]:
+    # Anything a version names anywhere, its speaker lists included, it covers.
+    anywhere = {lang: set(index.states_in("\n".join(s.text for s in sections))) for lang, sections in (("en", en), ("fr", fr))}
     flags: list[dict] = []
-    flags += _topics(en, fr, alignment, index)
-    flags += _states(en, fr, flags, index)
+    flags += _topics(en, fr, alignment, index, anywhere)
+    flags += _states(en, fr, flags, index, anywhere)
     flags += _facts(en, fr, alignment)
     return flags
 
 
-def _topics(en, fr, alignment, index) -> list[dict]:
+def _topics(en, fr, alignment, index, anywhere) -> list[dict]:
     vocabulary = load_vocabulary()
     flags = []
     sides = {"en": en, "fr": fr}
     for lang, other in (("en", "fr"), ("fr", "en")):
-        # Anything the other version names anywhere, its speaker lists included, is covered.
-        other_states = set(index.states_in("\n".join(s.text for s in sides[other])))
+        other_states = anywhere[other]
         other_concepts = set().union(*(s.concepts for s in sides[other] if s.kind == BODY))
         for section in sides[lang]:
             if section.kind != BODY:
@@ -98,13 +99,12 @@ def _topic_flag(lang, section, sentences, index, other_states, other_concepts):
     )
 
 
-def _states(en, fr, flags, index) -> list[dict]:
+def _states(en, fr, flags, index, anywhere) -> list[dict]:
     # A State in one version's body that the other version names nowhere, lists
     # included (a State only in a speaker list is a speaker mismatch instead).
-    found, anywhere = {}, {}
+    found = {}
     for lang, sections in (("en", en), ("fr", fr)):
         found[lang] = {}
-        anywhere[lang] = set(index.states_in("\n".join(s.text for s in sections)))
         for section in sections:
             if section.kind != BODY:
                 continue
@@ -126,9 +126,7 @@ def _states(en, fr, flags, index) -> list[dict]:
 
 
 def _facts(en, fr, alignment) -> list[dict]:
-    vocabulary = load_vocabulary()
-    by_id = {s.id: s for s in en + fr}
-    facts = {sid: extract(s.text, vocabulary.units) for sid, s in by_id.items()}
+    facts = {s.id: s.facts for s in en + fr}
     flags: list[dict] = []
     seen: set[tuple] = set()
     for link in alignment.links:

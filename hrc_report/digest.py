@@ -202,8 +202,9 @@ def deliver(archive: Archive, digest: Digest, folder: Path, config, *, dry_run: 
     key = config.recipients_key
     if not dry_run and not force and archive.was_sent(digest.week, key):
         return f"already sent the {digest.week} digest to {key} (use --force to send it again)"
+    # The email carries the very files the digest wrote.
     message = build_message(
-        config, subject(digest), render_digest_text(digest), render_digest_html(digest),
+        config, subject(digest), render_digest_text(digest), (folder / "digest.html").read_text("utf-8"),
         (folder / "digest.pdf").read_bytes(), f"hrc-report-digest-{digest.week}.pdf",
     )
     if dry_run:
