@@ -4,9 +4,9 @@
 # halves PDF render time (and without it WeasyPrint warns at import);
 # poppler-utils gives pdftotext/pdftoppm to the tests, chromium the browser check.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
-# `system-deps.sh test` adds what only the tests use: a real browser.
-[ "${1:-}" = "test" ] && packages+=(chromium)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core)
+# `system-deps.sh test` adds what only the tests use: PDF text tools and a real browser.
+if [ "${1:-}" = "test" ]; then packages+=(poppler-utils chromium); fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
