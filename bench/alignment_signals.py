@@ -35,17 +35,6 @@ def gold_pairs(case: Path, en, fr):
     return pairs
 
 
-def _links(score, n_en, n_fr):
-    pairs = set()
-    for i in range(n_en):
-        best = score[i].max()
-        pairs |= {(i, j) for j in range(n_fr) if score[i, j] >= max(align.LINK_THRESHOLD, best - align.MARGIN)}
-    for j in range(n_fr):
-        best = score[:, j].max()
-        pairs |= {(i, j) for i in range(n_en) if score[i, j] >= max(align.LINK_THRESHOLD, best - align.MARGIN)}
-    return pairs
-
-
 def main() -> None:
     cases = [Path(a) for a in sys.argv[1:]] or sorted(p.parent for p in (ROOT / "fixtures" / "cases").glob("*/alignment.json"))
     index = load_index()
@@ -74,7 +63,7 @@ def main() -> None:
                 fr_n += len(fr_matched)
                 en_top += sum((s.id, fr_body[int(score[i].argmax())].id) in gold for i, s in enumerate(en_body) if s.id in en_matched)
                 fr_top += sum((en_body[int(score[:, j].argmax())].id, s.id) in gold for j, s in enumerate(fr_body) if s.id in fr_matched)
-                made = {(en_body[i].id, fr_body[j].id) for i, j in _links(score, len(en_body), len(fr_body))}
+                made = {(en_body[i].id, fr_body[j].id) for i, j in align.select_links(score)}
                 made_true += len(made & gold)
                 made_all += len(made)
                 gold_all += len(gold)

@@ -54,6 +54,8 @@ class Section:
     concepts: frozenset[str] = frozenset()
     #: numbers, dates, times and votes in the text
     facts: tuple[Fact, ...] = ()
+    #: ids of the States named (body sections only)
+    states: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,6 @@ class Alignment:
     links: list[Link]
     #: per sentence (section id, index): the best cosine to any sentence of the other version
     sentence_best: dict[tuple[str, int], float] = field(default_factory=dict)
-
-    def counterparts(self, section_id: str) -> list[str]:
-        return [link.fr if link.en == section_id else link.en for link in self.links if section_id in (link.en, link.fr)]
 
 
 #: A full stop after these is not the end of a sentence ("Mr. Heller", "M. Heller").
@@ -161,10 +160,12 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
             continue
         anchors: set[str] = set()
         concepts: set[str] = set()
+        states: set[str] = set()
         # every unit's facts are compared (the next-meeting line's time and date too)
         facts = tuple(extract(paragraph.text, vocabulary.units))
         if paragraph.kind == BODY:
-            anchors |= set(index.states_in(paragraph.text))
+            states = set(index.states_in(paragraph.text))
+            anchors |= states
             anchors |= {f"symbol:{m.group(0).upper()}" for m in SYMBOL.finditer(paragraph.text)}
             anchors |= {f"{fact.kind}:{fact.value}" for fact in facts}
             concepts = vocabulary.concepts_in(paragraph.text, summary.language)
@@ -179,12 +180,13 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
                 anchors=frozenset(anchors),
                 concepts=frozenset(concepts),
                 facts=facts,
+                states=frozenset(states),
             )
         )
     return sections
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
@@ -200,22 +202,37 @@ def score_matrix(en: list[Section], fr: list[Section], signals=("cosine", "ancho
     for row, (section_id, _, _) in enumerate(sentences):
         by_section.setdefault(section_id, []).append(row)
 
-    def mean(section: Section) -> np.ndarray:
-        rows = vectors[by_section[section.id]]
-        centre = rows.mean(axis=0)
-        return centre / (np.linalg.norm(centre) or 1.0)
+    def means(sections: list[Section]) -> np.ndarray:
+        """Each section's vector: the normalised mean of its sentences' vectors."""
+        rows = [vectors[by_section[s.id]].mean(axis=0) for s in sections]
+        return np.array([row / (np.linalg.norm(row) or 1.0) for row in rows]).reshape(len(sections), -1)
 
-    cos = np.array([[float(mean(a) @ mean(b)) for b in fr] for a in en]) if en and fr else np.zeros((len(en), len(fr)))
+    cos = means(en) @ means(fr).T if en and fr else np.zeros((len(en), len(fr)))
     score = np.zeros_like(cos)
     if "cosine" in signals:
         score += cos
     for i, a in enumerate(en):
         for j, b in enumerate(fr):
             if "anchors" in signals:
-                score[i, j] += ANCHOR_WEIGHT * _jaccard(a.anchors, b.anchors)
+                score[i, j] += ANCHOR_WEIGHT * jaccard(a.anchors, b.anchors)
             if "vocabulary" in signals:
-                score[i, j] += VOCABULARY_WEIGHT * _jaccard(a.concepts, b.concepts)
+                score[i, j] += VOCABULARY_WEIGHT * jaccard(a.concepts, b.concepts)
     return score, cos, sentences, vectors
+
+
+def select_links(score: np.ndarray) -> set[tuple[int, int]]:
+    """(row, column) pairs that pass the threshold and are close to their row's or column's best."""
+    pairs: set[tuple[int, int]] = set()
+    rows, columns = score.shape
+    if not rows or not columns:
+        return pairs
+    for i in range(rows):
+        floor = max(LINK_THRESHOLD, score[i].max() - MARGIN)
+        pairs |= {(i, j) for j in range(columns) if score[i, j] >= floor}
+    for j in range(columns):
+        floor = max(LINK_THRESHOLD, score[:, j].max() - MARGIN)
+        pairs |= {(i, j) for i in range(rows) if score[i, j] >= floor}
+    return pairs
 
 
 def align_sections(en: list[Section], fr: list[Section]) -> Alignment:
@@ -223,15 +240,7 @@ def align_sections(en: list[Section], fr: list[Section]) -> Alignment:
     en_body = [s for s in en if s.kind == BODY]
     fr_body = [s for s in fr if s.kind == BODY]
     score, cos, sentences, vectors = score_matrix(en_body, fr_body)
-    pairs: set[tuple[int, int]] = set()
-    for i in range(len(en_body)):
-        if len(fr_body):
-            best = score[i].max()
-            pairs |= {(i, j) for j in range(len(fr_body)) if score[i, j] >= max(LINK_THRESHOLD, best - MARGIN)}
-    for j in range(len(fr_body)):
-        if len(en_body):
-            best = score[:, j].max()
-            pairs |= {(i, j) for i in range(len(en_body)) if score[i, j] >= max(LINK_THRESHOLD, best - MARGIN)}
+    pairs = select_links(score)
     links = [Link(en_body[i].id, fr_body[j].id, round(float(score[i, j]), 3), round(float(cos[i, j]), 3)) for i, j in sorted(pairs)]
 
     # Boilerplate units align with their twin: the next meeting, the links, the disclaimer.

@@ -106,9 +106,7 @@ def _states(en, fr, flags, index, anywhere) -> list[dict]:
     for lang, sections in (("en", en), ("fr", fr)):
         found[lang] = {}
         for section in sections:
-            if section.kind != BODY:
-                continue
-            for state in index.states_in(section.text):
+            for state in sorted(section.states):
                 found[lang].setdefault(state, []).append(section.id)
     topic_text = {lang: " ".join(f[lang] or "" for f in flags if f["kind"] == "topic") for lang in ("en", "fr")}
     result = []
@@ -131,24 +129,19 @@ def _facts(en, fr, alignment) -> list[dict]:
     seen: set[tuple] = set()
     for link in alignment.links:
         a_facts, b_facts = facts[link.en], facts[link.fr]
-        for kind in ("vote", "date", "time"):
-            a = [f for f in a_facts if f.kind == kind]
-            b = [f for f in b_facts if f.kind == kind]
-            if a and b:
-                for x, y in _unmatched_pairs(a, b):
-                    key = (kind, x.text, y.text)
-                    if key not in seen:
-                        seen.add(key)
-                        flags.append(_flag(kind, None, x.text, y.text, _about(kind, x, y), [link.en], [link.fr]))
+        # Votes, dates and times compare by kind; numbers only with the same unit ("years").
+        groups = [(kind, None) for kind in ("vote", "date", "time")]
         units = {f.unit for f in a_facts if f.kind == "number" and f.unit} & {f.unit for f in b_facts if f.kind == "number" and f.unit}
-        for unit in sorted(units):
-            a = [f for f in a_facts if f.kind == "number" and f.unit == unit]
-            b = [f for f in b_facts if f.kind == "number" and f.unit == unit]
+        groups += [("number", unit) for unit in sorted(units)]
+        for kind, unit in groups:
+            a = [f for f in a_facts if f.kind == kind and f.unit == unit]
+            b = [f for f in b_facts if f.kind == kind and f.unit == unit]
             for x, y in _unmatched_pairs(a, b):
-                key = ("number", x.text, y.text)
-                if key not in seen:
-                    seen.add(key)
-                    flags.append(_flag("number", None, x.text, y.text, f"{unit}: {x.text} / {y.text}", [link.en], [link.fr]))
+                if (kind, x.text, y.text) in seen:
+                    continue
+                seen.add((kind, x.text, y.text))
+                about = f"{unit}: {x.text} / {y.text}" if unit else _about(kind, x, y)
+                flags.append(_flag(kind, None, x.text, y.text, about, [link.en], [link.fr]))
     return flags
 
 

@@ -2,8 +2,9 @@
 
 Writes ``digest.html`` and ``digest.pdf`` and, beside them, each meeting's
 full report in ``meetings/<code>/``. Meetings are compared in two worker
-processes (the machine has two cores); the name index and the sentence
-encoder are loaded once, before the workers fork.
+processes (the machine has two cores); the name index, language profiles and
+templates are loaded once, before the workers fork; each worker loads its own
+sentence encoder, limited to one BLAS thread.
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def ingest(archive: Archive, paths: Iterable[str | os.PathLike[str]], date: str 
         _, new = archive.add(
             text=text, source=str(path), language=summary.language, code=summary.code, title=summary.title,
             part=summary.part, date=summary.date or date,
-            body="\n\n".join(p.text for p in summary.paragraphs),
+            body=summary.body_text(),
         )
         where = summary.code or "no code"
         when = summary.date or date or "no date"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .align import load_vocabulary
+from .align import jaccard, load_vocabulary
 from .archive import StoredDocument
 from .facts import extract
 from .names import NameIndex, load_index
@@ -76,10 +76,6 @@ def _features(document: StoredDocument, index: NameIndex) -> frozenset[str]:
     return frozenset(states | facts | concepts)
 
 
-def _score(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
-
-
 def pair_documents(documents: list[StoredDocument], index: NameIndex | None = None) -> Pairing:
     index = index or load_index()
     pairs: list[Pair] = []
@@ -114,7 +110,7 @@ def pair_documents(documents: list[StoredDocument], index: NameIndex | None = No
             body_a, body_b = body_of(a), body_of(b)
             if body_a and body_b and body_a != body_b:
                 continue
-            score = _score(features[a.id], features[b.id])
+            score = jaccard(features[a.id], features[b.id])
             if a.part and b.part and a.part == b.part:
                 score += 0.05
             candidates.append((round(score, 3), a, b))

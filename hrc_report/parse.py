@@ -109,9 +109,9 @@ def parse_summary(text: str, source: str = "<text>", is_known=None) -> Summary:
     code = None
     code_match = None
     last_line = text.rstrip().rsplit("\n", 1)[-1].strip()
-    found = P.CODE_AT_END.search(last_line)
-    if found:
-        code = found["code"]
+    tail = P.CODE_AT_END.search(last_line)
+    if tail:
+        code = tail["code"]
         code_match = P.CODE.match(code)
         last = blocks[-1]
         remainder = last.text[: -len(code)].strip()
@@ -157,7 +157,7 @@ def parse_summary(text: str, source: str = "<text>", is_known=None) -> Summary:
         paragraphs.append(Paragraph(len(paragraphs), kind, body, block.line))
 
     body_paragraphs = [p.text for p in paragraphs if p.kind == "body"]
-    language, probability = detect_language(body_paragraphs or [title])
+    language, _ = detect_language(body_paragraphs or [title])
     code_language = {"E": "en", "F": "fr"}[code_match["lang"]] if code_match else None
     if language is None:
         raise HrcReportError(f"{source}: too little running text to tell its language (English or French expected)")

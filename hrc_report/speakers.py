@@ -155,9 +155,8 @@ def _split_last(chunk: str, lang: str, is_known: Callable[[str], bool]) -> list[
 
 
 def _bare(name: str, lang: str) -> str:
-    """The name without its article or its "on behalf of" part, for the look-ups."""
-    name = _ARTICLE_FR.sub("", name) if lang == "fr" else name
-    return _on_behalf(name, lang)[0]
+    """The name as it will be resolved: cleaned, without its "on behalf of" part."""
+    return _on_behalf(_clean(name, lang), lang)[0]
 
 
 def _continues(previous: str, chunk: str, lang: str, is_known: Callable[[str], bool]) -> bool:

@@ -129,6 +129,8 @@ def test_english_list_forms(index, text, expected):
         ("Ont pris la parole : la Chine, qui a demandé des éclaircissements ; la Fédération de Russie, qui a dénoncé les "
          "sanctions ; et le Bélarus, qui a rejeté le rapport.",
          [("discussion", "Chine", None), ("discussion", "Fédération de Russie", None), ("discussion", "Bélarus", None)]),
+        ("Ont pris la parole : la Chine, qui a posé une question ; et le Bélarus, qui a rejeté le rapport ; la Syrie.",
+         [("discussion", "Chine", None), ("discussion", "Bélarus", None), ("discussion", "Syrie", None)]),
         ("A pris la parole en tant que pays concerné : le Venezuela.", [("concerned", "Venezuela", None)]),
         ("Ont pris la parole : le Pakistan au nom de l’Organisation de la coopération islamique, la Chine et le Bélarus.",
          [("discussion", "Pakistan", "de l’Organisation de la coopération islamique"), ("discussion", "Chine", None), ("discussion", "Bélarus", None)]),
