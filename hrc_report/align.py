@@ -29,17 +29,11 @@ from .facts import SYMBOL, Fact, extract
 from .models import Summary
 from .names import NameIndex
 from .normalise import fold, fold_same_length
+from .sentences import split_sentences
+from .settings import DEFAULT, Settings
 
 #: Body-section kinds that carry the debate; the rest align by kind.
 BODY = "body"
-#: Weights of the anchor and vocabulary overlaps added to the cosine.
-ANCHOR_WEIGHT = 0.25
-VOCABULARY_WEIGHT = 0.25
-#: A link needs at least this score, and to be within MARGIN of the section's best.
-LINK_THRESHOLD = 0.69
-MARGIN = 0.12
-
-_SENTENCE_END = re.compile(r"(?<=[.;!?»])\s+(?=[\"«“(]?[A-ZÀ-ÖØ-Ý0-9*])")
 
 
 @dataclass(frozen=True)
@@ -73,23 +67,8 @@ class Alignment:
     sentence_best: dict[tuple[str, int], float] = field(default_factory=dict)
 
 
-#: A full stop after these is not the end of a sentence ("Mr. Heller", "M. Heller").
-_ABBREVIATIONS = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Mlle|Me|No|Nos|St|Art|para|p|pp|vol|Amb)\.$")
 #: A speaker list inside a French sentence, between dashes: it is not what the sentence says.
 _INLINE_LIST = re.compile(r"\s[–—]\s(?=[^–—]{0,3000},)[^–—]{1,3000}?\s[–—]\s?")
-
-
-def split_sentences(text: str) -> tuple[str, ...]:
-    sentences: list[str] = []
-    for piece in _SENTENCE_END.split(text):
-        piece = piece.strip()
-        if not piece:
-            continue
-        if sentences and _ABBREVIATIONS.search(sentences[-1]):
-            sentences[-1] = f"{sentences[-1]} {piece}"
-        else:
-            sentences.append(piece)
-    return tuple(sentences)
 
 
 def embedding_text(sentence: str) -> str:
@@ -133,9 +112,10 @@ def load_vocabulary() -> Vocabulary:
     return Vocabulary(list(csv.DictReader(io.StringIO(text))))
 
 
-#: BLAS threads for the encoder: both cores for one comparison; digest workers
-#: set it to 1 so two workers do not fight over two cores.
-ENCODER_THREADS = 2
+#: BLAS threads for the encoder: one. Measured on a busy 2-core machine, the
+#: encoder's micro-batches run 3-4x slower with two threads than with one, and
+#: digest workers must not fight over the two cores.
+ENCODER_THREADS = 1
 
 
 @functools.lru_cache(maxsize=1)
@@ -176,7 +156,7 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
                 kind=paragraph.kind,
                 heading=heading if paragraph.kind == BODY else None,
                 text=paragraph.text,
-                sentences=split_sentences(paragraph.text),
+                sentences=paragraph.sentences or split_sentences(paragraph.text, summary.language),
                 anchors=frozenset(anchors),
                 concepts=frozenset(concepts),
                 facts=facts,
@@ -190,7 +170,7 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def score_matrix(en: list[Section], fr: list[Section], signals=("cosine", "anchors", "vocabulary")):
+def score_matrix(en: list[Section], fr: list[Section], signals=("cosine", "anchors", "vocabulary"), settings: Settings = DEFAULT):
     """Scores of every body pair, plus sentence embeddings for the coverage stage."""
     sentences = [(s.id, i, text) for s in en + fr for i, text in enumerate(s.sentences)]
     vectors = (
@@ -214,33 +194,33 @@ def score_matrix(en: list[Section], fr: list[Section], signals=("cosine", "ancho
     for i, a in enumerate(en):
         for j, b in enumerate(fr):
             if "anchors" in signals:
-                score[i, j] += ANCHOR_WEIGHT * jaccard(a.anchors, b.anchors)
+                score[i, j] += settings.anchor_weight * jaccard(a.anchors, b.anchors)
             if "vocabulary" in signals:
-                score[i, j] += VOCABULARY_WEIGHT * jaccard(a.concepts, b.concepts)
+                score[i, j] += settings.vocabulary_weight * jaccard(a.concepts, b.concepts)
     return score, cos, sentences, vectors
 
 
-def select_links(score: np.ndarray) -> set[tuple[int, int]]:
+def select_links(score: np.ndarray, settings: Settings = DEFAULT) -> set[tuple[int, int]]:
     """(row, column) pairs that pass the threshold and are close to their row's or column's best."""
     pairs: set[tuple[int, int]] = set()
     rows, columns = score.shape
     if not rows or not columns:
         return pairs
     for i in range(rows):
-        floor = max(LINK_THRESHOLD, score[i].max() - MARGIN)
+        floor = max(settings.link_threshold, score[i].max() - settings.link_margin)
         pairs |= {(i, j) for j in range(columns) if score[i, j] >= floor}
     for j in range(columns):
-        floor = max(LINK_THRESHOLD, score[:, j].max() - MARGIN)
+        floor = max(settings.link_threshold, score[:, j].max() - settings.link_margin)
         pairs |= {(i, j) for i in range(rows) if score[i, j] >= floor}
     return pairs
 
 
-def align_sections(en: list[Section], fr: list[Section]) -> Alignment:
+def align_sections(en: list[Section], fr: list[Section], settings: Settings = DEFAULT) -> Alignment:
     """Link body sections whose score passes the threshold; the others align by kind."""
     en_body = [s for s in en if s.kind == BODY]
     fr_body = [s for s in fr if s.kind == BODY]
-    score, cos, sentences, vectors = score_matrix(en_body, fr_body)
-    pairs = select_links(score)
+    score, cos, sentences, vectors = score_matrix(en_body, fr_body, settings=settings)
+    pairs = select_links(score, settings)
     links = [Link(en_body[i].id, fr_body[j].id, round(float(score[i, j]), 3), round(float(cos[i, j]), 3)) for i, j in sorted(pairs)]
 
     # Boilerplate units align with their twin: the next meeting, the links, the disclaimer.

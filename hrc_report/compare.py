@@ -12,10 +12,14 @@ from typing import Iterable
 
 from diff_match_patch import diff_match_patch
 
-from .models import DiffRow, ListComparison, Speaker, SpeakerMismatch
+from .models import DiffRow, ListComparison, ListNote, Speaker, SpeakerComparison, SpeakerMismatch, Uncertain
 
 #: The order lists are shown in, and the order of the mismatches.
 LIST_ORDER = ("discussion", "others", "ngos", "right_of_reply", "concerned")
+#: Lists whose borders the two teams draw differently: a State the English puts
+#: as the country concerned, the French may put in the discussion. Being in
+#: another of these lists is not "missing".
+BLURRED_LISTS = frozenset({"discussion", "others", "concerned"})
 
 
 def _by_list(speakers: Iterable[Speaker]) -> dict[str, list[Speaker]]:
@@ -45,26 +49,69 @@ def diff_ids(en_ids: list[str], fr_ids: list[str]) -> list[tuple[int, list[str]]
     return [(op, text.splitlines()) for op, text in diffs]
 
 
+def behalf_relation(a: Speaker, b: Speaker) -> str:
+    """same, differs, or unknown (a group neither the resolver nor the text pins down).
+
+    "a group of 57 countries" and "a group of countries" are not a difference
+    (one version only left the number out); 57 and 55 are.
+    """
+    if a.on_behalf_of_id == b.on_behalf_of_id:
+        return "same"
+    if (a.on_behalf_of and not a.on_behalf_known) or (b.on_behalf_of and not b.on_behalf_known):
+        return "unknown"
+    counted = [x.on_behalf_of_id for x in (a, b) if x.on_behalf_of_id and x.on_behalf_of_id.startswith("group:group-of-")]
+    if len(counted) == 2 and "group:group-of-countries" in counted:
+        return "same"
+    return "differs"
+
+
 def _on_behalf_differs(a: Speaker, b: Speaker) -> bool:
-    return a.on_behalf_of_id != b.on_behalf_of_id
+    return behalf_relation(a, b) == "differs"
 
 
-def compare_list(name: str, en: list[Speaker], fr: list[Speaker]) -> tuple[ListComparison, list[SpeakerMismatch]]:
+def compare_list(
+    name: str, en: list[Speaker], fr: list[Speaker], elsewhere: dict[str, set[str]] | None = None
+) -> tuple[ListComparison, list[SpeakerMismatch], list[Uncertain]]:
+    """One list of both versions: mismatches that are established, and what could not be compared.
+
+    A speaker only in one version is "missing" in the other only when the other
+    version's leftovers in that list are all recognised names: an unrecognised
+    name there might be the same speaker written another way. ``elsewhere`` maps
+    a language to the ids that version lists in a neighbouring list.
+    """
+    elsewhere = elsewhere or {"en": set(), "fr": set()}
     en_first, fr_first = _first(en), _first(fr)
     both = en_first.keys() & fr_first.keys()
+    en_left = [s for i, s in en_first.items() if i not in both]
+    fr_left = [s for i, s in fr_first.items() if i not in both]
 
     mismatches: list[SpeakerMismatch] = []
-    for ident, speaker in en_first.items():
-        if ident not in fr_first:
-            mismatches.append(SpeakerMismatch(name, ident, "missing_in_fr", speaker.name, None, speaker.on_behalf_of, None))
-        elif _on_behalf_differs(speaker, fr_first[ident]):
-            other = fr_first[ident]
-            mismatches.append(
-                SpeakerMismatch(name, ident, "on_behalf_differs", speaker.name, other.name, speaker.on_behalf_of, other.on_behalf_of)
-            )
-    for ident, speaker in fr_first.items():
-        if ident not in en_first:
-            mismatches.append(SpeakerMismatch(name, ident, "missing_in_en", None, speaker.name, None, speaker.on_behalf_of))
+    uncertain: list[Uncertain] = []
+    for ident in both:
+        a, b = en_first[ident], fr_first[ident]
+        relation = behalf_relation(a, b)
+        if relation == "differs":
+            mismatches.append(SpeakerMismatch(name, ident, "on_behalf_differs", a.name, b.name, a.on_behalf_of, b.on_behalf_of))
+        elif relation == "unknown":
+            uncertain.append(Uncertain(name, ident, "on behalf of a group not recognised", a.name, b.name))
+    for speaker, own_left, other_left, issue, other in (
+        *((s, en_left, fr_left, "missing_in_fr", "fr") for s in en_left),
+        *((s, fr_left, en_left, "missing_in_en", "en") for s in fr_left),
+    ):
+        if speaker.id in elsewhere[other]:
+            continue  # listed there too, in a neighbouring list
+        established = all(o.certain for o in other_left) and (speaker.certain or not other_left)
+        en_name, fr_name = (speaker.name, None) if issue == "missing_in_fr" else (None, speaker.name)
+        if established:
+            mismatches.append(SpeakerMismatch(name, speaker.id, issue, en_name, fr_name,
+                                              speaker.on_behalf_of if en_name else None,
+                                              speaker.on_behalf_of if fr_name else None))
+        else:
+            uncertain.append(Uncertain(name, speaker.id, "not recognised on one side", en_name, fr_name))
+    order: dict[str, int] = {}
+    for ident in list(en_first) + list(fr_first):
+        order.setdefault(ident, len(order))
+    mismatches.sort(key=lambda m: (m.issue == "missing_in_en", order[m.id]))
 
     rows: list[DiffRow] = []
     en_iter, fr_iter = iter(en), iter(fr)
@@ -88,15 +135,30 @@ def compare_list(name: str, en: list[Speaker], fr: list[Speaker]) -> tuple[ListC
         en_common = [i for i in en_first if i in both]
         fr_common = [i for i in fr_first if i in both]
         order_differs = en_common != fr_common
-    return ListComparison(name, tuple(rows), len(en), len(fr), order_differs), mismatches
+    return ListComparison(name, tuple(rows), len(en), len(fr), order_differs), mismatches, uncertain
 
 
-def compare_speakers(en: Iterable[Speaker], fr: Iterable[Speaker]) -> tuple[list[ListComparison], list[SpeakerMismatch]]:
+def compare_speakers(en: Iterable[Speaker], fr: Iterable[Speaker]) -> SpeakerComparison:
+    """Every list of both versions. A list that only one version has is said once
+    ("the French version has no right-of-reply list"), not as one mismatch per
+    speaker; a version with no list at all likewise."""
     en_lists, fr_lists = _by_list(en), _by_list(fr)
     names = [n for n in LIST_ORDER if n in en_lists or n in fr_lists]
-    comparisons, mismatches = [], []
+    comparisons, mismatches, uncertain, notes = [], [], [], []
+    for lang, lists in (("en", en_lists), ("fr", fr_lists)):
+        if not lists and (en_lists or fr_lists):
+            notes.append(ListNote(None, lang))
     for name in names:
-        comparison, found = compare_list(name, en_lists.get(name, []), fr_lists.get(name, []))
+        en_list, fr_list = en_lists.get(name, []), fr_lists.get(name, [])
+        elsewhere = {
+            lang: {s.id for other, group in lists.items() if other != name and {other, name} <= BLURRED_LISTS for s in group}
+            for lang, lists in (("en", en_lists), ("fr", fr_lists))
+        }
+        comparison, found, unsure = compare_list(name, en_list, fr_list, elsewhere)
         comparisons.append(comparison)
-        mismatches += found
-    return comparisons, mismatches
+        if en_list and fr_list:
+            mismatches += found
+            uncertain += unsure
+        elif en_lists and fr_lists:
+            notes.append(ListNote(name, "fr" if en_list else "en"))
+    return SpeakerComparison(tuple(comparisons), tuple(mismatches), tuple(uncertain), tuple(notes))

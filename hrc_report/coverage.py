@@ -13,11 +13,11 @@ from __future__ import annotations
 from .align import BODY, Alignment, Section, load_vocabulary
 from .facts import Fact, same_value
 from .names import NameIndex
+from .settings import DEFAULT, Settings
 
-#: A sentence whose best cosine to any sentence of the other version is under
-#: this has no counterpart. On the dev pair the planted sentences score 0.324
-#: and 0.354; the lowest covered ones 0.372 (rescued by its anchors), then 0.461.
-SENTENCE_THRESHOLD = 0.40
+#: Flags in the order a reader must check them: votes and numbers, then dates
+#: and times, then States, then topics.
+FLAG_ORDER = ("vote", "number", "date", "time", "state", "topic")
 
 
 def _flag(kind, only_in, en, fr, about, en_sections=(), fr_sections=()):
@@ -35,17 +35,20 @@ def _order(section_id: str) -> int:
     return int(section_id.split("-")[1])
 
 
-def find_coverage(en: list[Section], fr: list[Section], alignment: Alignment, index: NameIndex) -> list[dict]:
+def find_coverage(
+    en: list[Section], fr: list[Section], alignment: Alignment, index: NameIndex, settings: Settings = DEFAULT
+) -> list[dict]:
     # Anything a version names anywhere, its speaker lists included, it covers.
     anywhere = {lang: set(index.states_in("\n".join(s.text for s in sections))) for lang, sections in (("en", en), ("fr", fr))}
     flags: list[dict] = []
-    flags += _topics(en, fr, alignment, index, anywhere)
+    flags += _topics(en, fr, alignment, index, anywhere, settings)
     flags += _states(en, fr, flags, index, anywhere)
     flags += _facts(en, fr, alignment)
-    return flags
+    # sorted() is stable: within a kind, document order stays.
+    return sorted(flags, key=lambda flag: FLAG_ORDER.index(flag["kind"]))
 
 
-def _topics(en, fr, alignment, index, anywhere) -> list[dict]:
+def _topics(en, fr, alignment, index, anywhere, settings) -> list[dict]:
     vocabulary = load_vocabulary()
     flags = []
     sides = {"en": en, "fr": fr}
@@ -64,7 +67,7 @@ def _topics(en, fr, alignment, index, anywhere) -> list[dict]:
                 new_concepts = concepts - other_concepts
                 # Low similarity alone is not enough: what the sentence is about must be
                 # missing from the other version too.
-                if sentence and best < SENTENCE_THRESHOLD and (new_states or new_concepts or not (states or concepts)):
+                if sentence and best < settings.sentence_threshold and (new_states or new_concepts or not (states or concepts)):
                     run.append(sentence)
                     continue
                 if run:
@@ -158,8 +161,19 @@ def _about(kind: str, en: Fact, fr: Fact) -> str:
     return f"{kind}: {en.text} / {fr.text}"
 
 
-def covered_share(sections: list[Section], flags: list[dict], lang: str) -> float:
-    """Share of a version's body text that the other version also covers."""
-    body = sum(len(s.text) for s in sections if s.kind == BODY)
-    uncovered = sum(len(f[lang] or "") for f in flags if f["kind"] == "topic" and f["only_in"] == lang)
-    return 1.0 - (uncovered / body) if body else 1.0
+def covered_shares(en: list[Section], fr: list[Section], alignment: Alignment, flags: list[dict]) -> dict[str, float]:
+    """Share of each version's body text that the other version covers: the body
+    sections that have a counterpart in the alignment (the same links the
+    side-by-side view shows), less the sentences flagged as topics only it covers."""
+    linked = {lang: {getattr(link, lang) for link in alignment.links} for lang in ("en", "fr")}
+    shares = {}
+    for lang, sections in (("en", en), ("fr", fr)):
+        body = [s for s in sections if s.kind == BODY]
+        total = sum(len(s.text) for s in body)
+        covered = sum(len(s.text) for s in body if s.id in linked[lang])
+        flagged = sum(
+            len(f[lang] or "") for f in flags
+            if f["kind"] == "topic" and f["only_in"] == lang and set(f["sections"][lang]) & linked[lang]
+        )
+        shares[lang] = round((covered - flagged) / total, 3) if total else 1.0
+    return shares

@@ -50,7 +50,7 @@ def ingest(archive: Archive, paths: Iterable[str | os.PathLike[str]], date: str 
     for path in files_under(paths):
         try:
             text = read_source(path)
-            summary = parse_summary(text, str(path), is_known=index.__contains__)
+            summary = parse_summary(text, str(path), index=index)
         except HrcReportError as error:
             results.append(Ingested(str(path), "refused", str(error)))
             continue

@@ -27,6 +27,8 @@ class Paragraph:
     text: str
     #: 1-based line of the source file where the paragraph starts
     line: int
+    #: the paragraph's sentences, split once by the reader and shared by every stage
+    sentences: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Summary:
     label: str | None
     paragraphs: tuple[Paragraph, ...]
     speaker_entries: tuple[SpeakerEntry, ...]
+    #: what the reader could not establish, for the user ("no closing code found")
+    warnings: tuple[str, ...] = ()
 
     def body_text(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
@@ -79,6 +83,13 @@ class Speaker:
     on_behalf_of_id: str | None
     match: str = "exact"
     line: int = 0
+    #: False when the "on behalf of" words name no group the resolver knows
+    on_behalf_known: bool = True
+
+    @property
+    def certain(self) -> bool:
+        """Resolved to a known entity (not a new NGO name, not unresolved)."""
+        return self.match in ("exact", "fuzzy", "pattern")
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,26 @@ class SpeakerMismatch:
     name_fr: str | None
     on_behalf_en: str | None = None
     on_behalf_fr: str | None = None
+
+
+@dataclass(frozen=True)
+class Uncertain:
+    """A possible difference the tool cannot establish: it says "could not compare"."""
+
+    list: str
+    id: str
+    why: str
+    name_en: str | None
+    name_fr: str | None
+
+
+@dataclass(frozen=True)
+class ListNote:
+    """A whole list (or, with ``list`` None, every list) that one version lacks."""
+
+    list: str | None
+    #: the version without it: "en" or "fr"
+    missing_in: str
 
 
 @dataclass(frozen=True)
@@ -117,6 +148,21 @@ class ListComparison:
 
 
 @dataclass(frozen=True)
+class HeaderDifference:
+    field: str
+    en: str
+    fr: str
+
+
+@dataclass(frozen=True)
+class SpeakerComparison:
+    lists: tuple[ListComparison, ...]
+    mismatches: tuple[SpeakerMismatch, ...]
+    uncertain: tuple[Uncertain, ...]
+    notes: tuple[ListNote, ...]
+
+
+@dataclass(frozen=True)
 class Comparison:
     en: Summary
     fr: Summary
@@ -133,6 +179,12 @@ class Comparison:
     coverage: list[dict] = field(default_factory=list)
     #: "en"/"fr" -> share of that version's body text the other version covers too
     covered: dict[str, float] = field(default_factory=dict)
+    #: possible speaker differences the tool could not establish
+    uncertain: tuple[Uncertain, ...] = ()
+    #: lists one version lacks entirely (said once, not as one mismatch per speaker)
+    list_notes: tuple[ListNote, ...] = ()
+    #: header fields (date, part) the two versions give differently
+    header_differences: tuple["HeaderDifference", ...] = ()
 
     @property
     def code(self) -> str:

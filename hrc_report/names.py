@@ -22,6 +22,7 @@ from typing import Iterable, Iterator
 
 from .models import NameMatch, Speaker
 from .normalise import name_key, slug
+from .settings import DEFAULT, Settings
 
 #: UN observer States; every other UN member is kind "state".
 OBSERVER_STATES = frozenset({"VAT", "PSE"})
@@ -29,17 +30,6 @@ OBSERVER_STATES = frozenset({"VAT", "PSE"})
 # Lower number wins when two sources give the same key to different ids; two
 # ids at the same level make the key ambiguous at that level.
 _CURATED, _UN_TERMS, _LIBRARY, _DERIVED = 0, 1, 2, 3
-
-#: Minimum rapidfuzz ``token_sort_ratio`` between normalised NGO names for two
-#: spellings to count as one organisation. Measured on the dev pair (see
-#: tests/test_names.py::test_ngo_fuzzy_threshold_separates): true pairs that
-#: differ only in spelling score >= 95, the closest unrelated NGOs 77.
-NGO_FUZZY_THRESHOLD = 88
-
-#: States are matched fuzzily only from this score and length: "Phillipines"
-#: is a typo, "Niger" and "Nigeria" (83), "Austria"/"Australia" (88) are not.
-STATE_FUZZY_THRESHOLD = 92
-STATE_FUZZY_MIN_LENGTH = 7
 
 _TAGS = re.compile(
     r"\s*\((?:video|vid[eé]o|by video|video statement|video message|par vid[eé]o|"
@@ -150,8 +140,11 @@ class NameIndex:
         index: dict[str, tuple[str, str]],
         names: dict[str, dict[str, str]],
         abbreviations: frozenset[str] = frozenset(),
+        settings: Settings = DEFAULT,
     ):
         self._index = index
+        self.settings = settings
+        self._known: dict[str, bool] = {}
         self._abbreviations = abbreviations
         #: id -> {"en": display name, "fr": display name}
         self.names = names
@@ -186,26 +179,54 @@ class NameIndex:
         key = name_key(bare)
         if not key or len(key) > MAX_NAME_LENGTH:
             return NameMatch(name, "", "other", "unresolved", 0.0)
-        if len(key) >= STATE_FUZZY_MIN_LENGTH:
+        settings = self.settings
+        if len(key) >= settings.state_fuzzy_min_length:
             best = process.extractOne(
-                key, self._fuzzy_keys["state"], scorer=fuzz.ratio, score_cutoff=STATE_FUZZY_THRESHOLD
+                key, self._fuzzy_keys["state"], scorer=fuzz.ratio, score_cutoff=settings.state_fuzzy
             )
             if best:
                 ident, kind = self._index[best[0]]
                 return NameMatch(name, ident, kind, "fuzzy", round(best[1], 1))
-        best = process.extractOne(
-            key, self._fuzzy_keys["other"], scorer=fuzz.token_sort_ratio, score_cutoff=NGO_FUZZY_THRESHOLD
-        )
-        if best:
-            ident, kind = self._index[best[0]]
-            return NameMatch(name, ident, kind, "fuzzy", round(best[1], 1))
+        spelled = self.spelling_variant(key, self._fuzzy_keys["other"])
+        if spelled:
+            ident, kind = self._index[spelled]
+            return NameMatch(name, ident, kind, "fuzzy", 100.0)
         if _NHRI_HINT.search(bare):
             state = self.find_state_in(bare)
-            ident = f"nhri:{slug(self.names[state]['en'])}-national-human-rights-institution" if state else f"nhri:{slug(bare)}"
+            ident = f"nhri:{state}" if state else f"nhri:{slug(bare)}"
             return NameMatch(name, ident, "nhri", "pattern", 0.0)
         if context == "ngos":
             return NameMatch(name, f"ngo:{slug(bare)}", "ngo", "new", 0.0)
         return NameMatch(name, "", "other", "unresolved", 0.0)
+
+    def spelling_variant(self, key: str, candidates: Iterable[str]) -> str | None:
+        """The candidate key that differs from ``key`` only in spelling: at most a
+        few character edits, and a small share of the name. Near neighbours such as
+        "International Society for Human Rights" / "International Service for
+        Human Rights" (5 edits) are different organisations."""
+        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz import process
+
+        limit = self.settings.ngo_max_edits
+        best = process.extractOne(key, candidates, scorer=Levenshtein.distance, score_cutoff=limit)
+        if best is None:
+            return None
+        if best[1] > self.settings.ngo_edit_share * max(len(key), len(best[0])):
+            return None
+        return best[0]
+
+    def known(self, name: str) -> bool:
+        """Is ``name`` a name the resolver recognises (not a new NGO, not unresolved)?"""
+        cached = self._known.get(name)
+        if cached is None:
+            bare = _TAGS.sub(" ", name).strip(" ,;.")
+            method = "exact" if self.lookup(bare) else self.resolve(bare).method if len(bare) <= MAX_NAME_LENGTH else ""
+            # A pattern match (an NHRI by its wording) is a name only when it is one
+            # name: not a run of names joined by commas or "and".
+            several = "," in bare or re.search(r"\s(?:and|et)\s", bare)
+            cached = bool(bare) and (method in ("exact", "fuzzy") or (method == "pattern" and not several))
+            self._known[name] = cached
+        return cached
 
     @functools.cached_property
     def _state_keys(self) -> tuple[dict[str, str], int]:
@@ -244,21 +265,66 @@ class NameIndex:
         """The first State named inside a longer name ('... de Géorgie' -> GEO)."""
         return next(self._state_mentions(text), None)
 
-    def resolve_group(self, text: str | None) -> str | None:
-        """Id of the group named in an 'on behalf of' phrase, if any."""
+    def resolve_group(self, text: str | None) -> tuple[str | None, bool]:
+        """(id, recognised) of the group named in an "on behalf of" phrase.
+
+        One id per group in both languages ("the Nordic countries" / "les pays
+        nordiques"); "a group of 57 countries" is ``group:group-of-57-countries``
+        (compared by its number); "Jordan and Morocco" is ``states:JOR+MAR``.
+        An id made from unrecognised words comes with ``recognised`` False: the
+        comparison cannot say whether two such groups are the same.
+        """
         if not text:
-            return None
+            return None, True
         text = _GROUP_PREPOSITION.sub("", text.strip())
         found = self.lookup(text)
         if found:
-            return found[0]
+            return found[0], True
+        counted = _COUNTED_GROUP.match(fold_text(text))
+        if counted:
+            number = _count(counted["n"])
+            return (f"group:group-of-{number}-countries" if number else "group:group-of-countries"), True
+        states = [self.lookup(_GROUP_PREPOSITION.sub("", part)) for part in _LIST_SPLIT.split(text) if part.strip()]
+        if len(states) >= 2 and all(s and s[1] in ("state", "observer", "eu") for s in states):
+            return "states:" + "+".join(sorted({s[0] for s in states})), True
         key = f" {name_key(text)} "
-        for candidate, ident in sorted(
-            self.keys_of_kind(("group", "eu", "other")), key=lambda item: -len(item[0])
-        ):
-            if len(candidate) > 3 and f" {candidate} " in key:
-                return ident
-        return f"group:{slug(text)}"
+        for candidate, ident in self._group_keys:
+            if f" {candidate} " in key:
+                return ident, True
+        spelled = self.spelling_variant(name_key(text), [k for k, _ in self._group_keys])
+        if spelled:
+            return dict(self._group_keys)[spelled], True
+        return f"group:{slug(text)}", False
+
+    @functools.cached_property
+    def _group_keys(self) -> list[tuple[str, str]]:
+        return sorted(
+            ((k, i) for k, i in self.keys_of_kind(("group", "eu", "other")) if len(k) > 3), key=lambda item: -len(item[0])
+        )
+
+
+_COUNTED_GROUP = re.compile(
+    r"^(?:(?:a|an|un|une|the|le|la)\s+)?(?:core\s+)?(?:group|groupe)\s+(?:of|de|d')\s*(?P<n>[\w-]+)\s+"
+    r"(?:other\s+|autres\s+)?(?:member\s+)?(?:countries|states|pays|etats|delegations)\b"
+    r"|^(?:(?:a|an|un|une|the|le|la)\s+)?(?:group|groupe)\s+(?:of|de|d')\s*(?P<none>countries|states|pays|etats)\b"
+)
+_LIST_SPLIT = re.compile(r",|\s+and\s+|\s+et\s+")
+
+
+def fold_text(text: str) -> str:
+    from .normalise import fold
+
+    return fold(text).strip()
+
+
+def _count(word: str | None) -> int | None:
+    if not word:
+        return None
+    if word.isdigit():
+        return int(word)
+    from .facts import words_to_number
+
+    return words_to_number(word)
 
 
 @functools.lru_cache(maxsize=1)
@@ -324,6 +390,7 @@ def resolve_speakers(entries, lang: str, index: NameIndex | None = None) -> list
     speakers = []
     for entry in entries:
         match = index.resolve(entry.name, entry.context)
+        group, group_known = index.resolve_group(entry.on_behalf_of)
         speakers.append(
             Speaker(
                 list=_list_for(entry.context, match.kind),
@@ -331,17 +398,23 @@ def resolve_speakers(entries, lang: str, index: NameIndex | None = None) -> list
                 id=match.id or f"other:{slug(entry.name)}",
                 kind=match.kind,
                 on_behalf_of=entry.on_behalf_of,
-                on_behalf_of_id=index.resolve_group(entry.on_behalf_of),
+                on_behalf_of_id=group,
                 match=match.method,
                 line=entry.line,
+                on_behalf_known=group_known,
             )
         )
     return speakers
 
 
+#: Lists named by what was said (reply, concerned, vote) keep every speaker;
+#: the others sort speakers by what they are.
+CUED_LISTS = ("right_of_reply", "concerned")
+
+
 def _list_for(context: str, kind: str) -> str:
     """Which list a speaker belongs to: its context, corrected by what it is."""
-    if context in ("right_of_reply", "concerned"):
+    if context in CUED_LISTS:
         return context
     if kind in ("state", "observer", "eu", "group"):
         return "discussion"
@@ -350,34 +423,23 @@ def _list_for(context: str, kind: str) -> str:
     return "others"
 
 
-def unify_ngos(en: list[Speaker], fr: list[Speaker]) -> tuple[list[Speaker], list[Speaker]]:
+def unify_ngos(en: list[Speaker], fr: list[Speaker], index: NameIndex | None = None) -> tuple[list[Speaker], list[Speaker]]:
     """Give an NGO written differently in the two versions one id.
 
     Curated aliases already did the translations; what is left is spelling
-    (apostrophes, a dropped word). Pairs are taken one to one, best first.
+    (apostrophes, accents, a hyphen), never a different word. Pairs are taken
+    one to one, closest first.
     """
-    from rapidfuzz import fuzz
-
+    index = index or load_index()
     en_ids = {s.id for s in en if s.kind == "ngo"}
     fr_ids = {s.id for s in fr if s.kind == "ngo"}
-    en_only = {s.id: s.name for s in en if s.kind == "ngo" and s.id not in fr_ids}
-    fr_only = {s.id: s.name for s in fr if s.kind == "ngo" and s.id not in en_ids}
-    scored = sorted(
-        (
-            (fuzz.token_sort_ratio(name_key(en_name), name_key(fr_name)), en_id, fr_id)
-            for en_id, en_name in en_only.items()
-            for fr_id, fr_name in fr_only.items()
-        ),
-        reverse=True,
-    )
+    en_only = {s.id: name_key(s.name) for s in en if s.kind == "ngo" and s.id not in fr_ids}
+    fr_only = {s.id: name_key(s.name) for s in fr if s.kind == "ngo" and s.id not in en_ids}
     renamed: dict[str, str] = {}
-    used: set[str] = set()
-    for score, en_id, fr_id in scored:
-        if score < NGO_FUZZY_THRESHOLD:
-            break
-        if en_id in used or fr_id in renamed:
-            continue
-        used.add(en_id)
-        renamed[fr_id] = en_id
+    for en_id, en_key in sorted(en_only.items()):
+        free = {key: fr_id for fr_id, key in fr_only.items() if fr_id not in renamed}
+        spelled = index.spelling_variant(en_key, list(free))
+        if spelled:
+            renamed[free[spelled]] = en_id
     fr = [replace(s, id=renamed[s.id], match="fuzzy") if s.id in renamed else s for s in fr]
     return en, fr

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from . import patterns as P
 from .language import detect_language
 from .models import HrcReportError, Paragraph, SpeakerEntry, Summary
+from .sentences import split_sentences
+from .settings import DEFAULT, Settings
 from .speakers import extract_lists
 
 #: A title or heading is short; a body paragraph is not.
@@ -87,77 +89,148 @@ def _kind(text: str) -> str:
     return "body"
 
 
-def parse_summary(text: str, source: str = "<text>", is_known=None) -> Summary:
-    """Parse one summary. ``is_known`` lets the list splitter ask the name
-    resolver which strings are names (default: the bundled name index).
+@dataclass
+class _Header:
+    title: str = ""
+    part: str | None = None
+    date: str | None = None
+    label: str | None = None
+    #: index of the first block after the header
+    end: int = 0
 
-    Raises :class:`HrcReportError` when the text is not an English or French
-    meeting summary.
+
+def parse_summary(text: str, source: str = "<text>", index=None, settings: Settings = DEFAULT) -> Summary:
+    """Parse one summary: header, paragraphs, language, speaker lists.
+
+    ``index`` is the name resolver (default: the bundled one); speaker lists
+    are found by the names they hold. Raises :class:`HrcReportError` when the
+    text is not an English or French meeting summary.
     """
     if len(text) > MAX_CHARS:
         raise HrcReportError(
             f"{source}: {len(text):,} characters is more than a meeting summary holds (limit {MAX_CHARS:,})"
         )
-    if is_known is None:
+    if index is None:
         from .names import load_index
 
-        is_known = load_index().__contains__
+        index = load_index()
     blocks = _blocks(text)
     if not blocks:
         raise HrcReportError(f"{source}: the file is empty")
+    code, code_match = _take_code(text, blocks)
+    header = _read_header(blocks)
+    paragraphs, date = _paragraphs(blocks[header.end:], header.date)
+    body = [p.text for p in paragraphs if p.kind == "body"]
+    language = _language(body or [header.title], code, code_match, source)
+    paragraphs, entries = _find_lists(paragraphs, language, index, settings, source)
+    if not _is_summary(code, header, paragraphs, entries, body):
+        raise HrcReportError(
+            f"{source}: not a meeting summary (no closing code, label, speaker list, next-meeting line, "
+            f"disclaimer or lead naming the Council, a Committee or the Conference found)"
+        )
+    warnings = () if code else (f"{source}: no closing code found (a copy that lost it?); read without one",)
+    return Summary(
+        source=source,
+        language=language,
+        language_detected=language,
+        code=code,
+        title=header.title,
+        part=header.part or _part_in_lead(body),
+        date=date,
+        label=header.label,
+        paragraphs=tuple(paragraphs),
+        speaker_entries=tuple(entries),
+        warnings=warnings,
+    )
 
-    code = None
-    code_match = None
+
+def _take_code(text: str, blocks: list[_Block]):
+    """The closing code on the last line (removed from the blocks), or None."""
     last_line = text.rstrip().rsplit("\n", 1)[-1].strip()
     tail = P.CODE_AT_END.search(last_line)
-    if tail:
-        code = tail["code"]
-        code_match = P.CODE.match(code)
-        last = blocks[-1]
-        remainder = last.text[: -len(code)].strip()
-        if remainder:
-            last.text = remainder
-        else:
-            blocks.pop()
+    if not tail:
+        return None, None
+    code = tail["code"]
+    last = blocks[-1]
+    remainder = last.text[: -len(code)].strip()
+    if remainder:
+        last.text = remainder
+    else:
+        blocks.pop()
+    return code, P.CODE.match(code)
 
-    position = 0
-    if blocks and P.NAVIGATION.match(blocks[0].text):
-        position = 1
 
-    title, part, date, label = "", None, None, None
-    if position < len(blocks) and len(blocks[position].text) <= 400:
-        title = blocks[position].text
-        prefix = P.TITLE_PART_PREFIX.match(title)
-        if prefix:
-            part = P.PART_WORDS.get(prefix["part"].lower())
-            title = title[prefix.end():]
-        position += 1
+def _is_furniture(text: str) -> bool:
+    return bool(P.NAVIGATION.match(text) or P.BREADCRUMB.match(text))
 
-    # Label, date line and a part on its own line may follow in any order.
-    while position < len(blocks):
-        block = blocks[position].text
-        if P.LABEL.match(block) and label is None:
-            label = block
-        elif (m := P.DATE_LINE.match(block)) and date is None:
-            date = _date(m["day"], m["month"], m["year"])
-        elif (m := P.PART_LINE.match(block)) and part is None:
-            part = P.PART_WORDS.get(m["part"].lower())
-        else:
-            break
-        position += 1
 
+def _read_header(blocks: list[_Block]) -> _Header:
+    """Navigation, breadcrumbs, headline, label, date line and part line, in any order.
+
+    The headline is the first short block that names the body or what it did
+    (or, failing that, the first short block that is not site furniture).
+    """
+    header = _Header()
+    lead = next((i for i, b in enumerate(blocks) if _is_lead(b.text)), len(blocks))
+    candidates = [i for i in range(min(lead, 12)) if len(blocks[i].text) <= 400]
+    titles = [i for i in candidates if not _is_furniture(blocks[i].text) and not _header_line(blocks[i].text)]
+    named = [i for i in titles if P.HEADLINE_HINT.search(blocks[i].text)]
+    title_at = (named or titles or [None])[0]
+    if title_at is None:
+        header.end = 1 if blocks and P.NAVIGATION.match(blocks[0].text) else 0
+        return header
+    header.title = blocks[title_at].text
+    prefix = P.TITLE_PART_PREFIX.match(header.title)
+    if prefix:
+        header.part = P.PART_WORDS.get(prefix["part"].lower())
+        header.title = header.title[prefix.end():]
+    for i in candidates:
+        if i == title_at:
+            continue
+        if i > title_at and not _header_line(blocks[i].text) and not _is_furniture(blocks[i].text):
+            break  # a sub-title: it starts the body
+        _read_header_line(blocks[i].text, header)
+        header.end = i + 1
+    header.end = max(header.end, title_at + 1)
+    return header
+
+
+def _header_line(text: str) -> bool:
+    return bool(P.LABEL.match(text) or P.DATE_LINE.match(text) or P.PART_LINE.match(text))
+
+
+def _read_header_line(text: str, header: _Header) -> None:
+    if P.LABEL.match(text) and header.label is None:
+        header.label = text
+    elif (m := P.DATE_LINE.match(text)) and header.date is None:
+        header.date = _date(m["day"], m["month"], m["year"])
+    elif (m := P.PART_LINE.match(text)) and header.part is None:
+        header.part = P.PART_WORDS.get(m["part"].lower())
+    elif P.BREADCRUMB.match(text) and header.label is None and not P.NAVIGATION.match(text):
+        header.label = text
+
+
+def _is_lead(text: str) -> bool:
+    """The first sentence of the body: long, and says which body met."""
+    text = P.DATELINE.sub("", text)
+    # A long headline also names the Council; a lead is a sentence and ends like one.
+    return len(text) > 120 and text.rstrip().endswith((".", ":", "»", "”", '"')) and bool(P.LEAD_BODY.search(text[:300]))
+
+
+def _paragraphs(blocks: list[_Block], date: str | None) -> tuple[list[Paragraph], str | None]:
+    """Body blocks with their kinds; a "GENEVA (20 June 2017) -" dateline gives the date."""
     paragraphs: list[Paragraph] = []
-    entries: list[SpeakerEntry] = []
-    for block in blocks[position:]:
+    for block in blocks:
         body = block.text
-        if not paragraphs and (m := P.DATELINE.match(body)):
+        if not any(p.kind == "body" for p in paragraphs) and (m := P.DATELINE.match(body)):
             date = date or _date(m["day"], m["month"], m["year"])
             body = body[m.end():]
-        kind = _kind(body)
-        paragraphs.append(Paragraph(len(paragraphs), kind, body, block.line))
+        paragraphs.append(Paragraph(len(paragraphs), _kind(body), body, block.line))
+    return paragraphs, date
 
-    body_paragraphs = [p.text for p in paragraphs if p.kind == "body"]
-    language, _ = detect_language(body_paragraphs or [title])
+
+def _language(body: list[str], code, code_match, source: str) -> str:
+    language, _ = detect_language(body)
     code_language = {"E": "en", "F": "fr"}[code_match["lang"]] if code_match else None
     if language is None:
         raise HrcReportError(f"{source}: too little running text to tell its language (English or French expected)")
@@ -167,10 +240,19 @@ def parse_summary(text: str, source: str = "<text>", is_known=None) -> Summary:
         raise HrcReportError(
             f"{source}: the closing code {code} says {code_language.upper()} but the text reads as {language.upper()}"
         )
+    return language
 
+
+def _find_lists(paragraphs: list[Paragraph], language: str, index, settings: Settings, source: str):
+    """Split each paragraph into sentences once, and read its speaker lists."""
     final: list[Paragraph] = []
+    entries: list[SpeakerEntry] = []
     for paragraph in paragraphs:
-        is_list, found = extract_lists(paragraph.text, language, paragraph.line, is_known)
+        sentences = split_sentences(paragraph.text, language)
+        found: list[SpeakerEntry] = []
+        is_list = False
+        if paragraph.kind in ("body", "heading"):
+            is_list, found = extract_lists(paragraph.text, language, paragraph.line, index.known, settings, sentences)
         entries += found
         if len(entries) > MAX_SPEAKERS:
             raise HrcReportError(
@@ -178,33 +260,30 @@ def parse_summary(text: str, source: str = "<text>", is_known=None) -> Summary:
                 "that is not a meeting summary's speaker list"
             )
         kind = "speakers" if is_list and found else paragraph.kind
-        if kind == "heading" and is_list:
-            kind = "speakers"
-        final.append(Paragraph(paragraph.index, kind, paragraph.text, paragraph.line))
+        final.append(Paragraph(paragraph.index, kind, paragraph.text, paragraph.line, sentences))
+    return final, entries
 
-    markers = [code, label, any(p.kind in ("disclaimer", "next_meeting") for p in final), entries]
-    if not any(markers) or not body_paragraphs:
-        raise HrcReportError(
-            f"{source}: not a meeting summary (no closing code, label, speaker list, "
-            f"next-meeting line or disclaimer found)"
-        )
 
-    if part is None:
-        lead = " ".join(body_paragraphs[:1])
-        for pattern, value in P.PART_IN_TEXT:
-            if pattern.search(lead):
-                part = value
-                break
+def _is_summary(code, header: _Header, paragraphs: list[Paragraph], entries, body: list[str]) -> bool:
+    if not body:
+        return False
+    lead = P.DATELINE.sub("", body[0])[:400]
+    markers = [
+        code,
+        header.label,
+        any(p.kind in ("disclaimer", "next_meeting") for p in paragraphs),
+        entries,
+        P.LEAD_BODY.search(lead) and P.LEAD_MEETING.search(lead),
+    ]
+    return any(markers)
 
-    return Summary(
-        source=source,
-        language=language,
-        language_detected=language,
-        code=code,
-        title=title,
-        part=part,
-        date=date,
-        label=label,
-        paragraphs=tuple(final),
-        speaker_entries=tuple(entries),
-    )
+
+def _part_in_lead(body: list[str]) -> str | None:
+    """The part of the day the lead's main clause gives: the first one it names.
+
+    "Cet après-midi, le Conseil a achevé son dialogue, entamé ce matin, …" is
+    an afternoon meeting: the earliest mention wins, not the first pattern.
+    """
+    lead = " ".join(body[:1])
+    found = [(m.start(), value) for pattern, value in P.PART_IN_TEXT if (m := pattern.search(lead))]
+    return min(found)[1] if found else None

@@ -19,6 +19,40 @@ NAVIGATION = re.compile(
 LABEL = re.compile(
     r"^(?:meeting summar(?:y|ies)|press releases?|comptes? rendus? de s[ée]ances?|communiqués? de presse)$", I
 )
+#: Site furniture above the headline: "News Human Rights Council", "Actualités Conseil
+#: des droits de l'homme", "Press releases Human Rights Council", "Header image for
+#: news printout", a mirror's "World + 4 more". None of these is the title.
+BREADCRUMB = re.compile(
+    r"^(?:(?:the )?human rights council|(?:le )?conseil des droits de l.homme|committee against torture|comit[ée] contre la torture|"
+    r"conference on disarmament|conf[ée]rence du d[ée]sarmement|treaty bodies|organes (?:conventionnels|de trait[ée]s)|"
+    r"universal periodic review|examen p[ée]riodique universel|"
+    r"(?:news|actualit[ée]s|press releases?|communiqu[ée]s? de presse|meeting summar(?:y|ies)|"
+    r"comptes? rendus? de s[ée]ances?|news and events)\b[^.]{0,80}|header image\b.*|"
+    r".*\+\s*\d+\s+more|.*\bservice provided by\b.*|share|partager|print|imprimer)$",
+    I,
+)
+#: A headline names the body or what it did.
+HEADLINE_HINT = re.compile(
+    r"\b(?:council|committee|conference|commission|working group|forum|conseil|comit[ée]|conf[ée]rence|"
+    r"groupe de travail|experts?|rapporteur|dialogue|debate|d[ée]bat|review|examen|adopts?|adopte|hears?|entend|"
+    r"concludes?|conclut|ach[eè]ve|holds?|tient)\b",
+    I,
+)
+#: The lead of a meeting summary says which body met: "The Human Rights Council this
+#: morning held …", "Le Comité contre la torture a achevé …". With a time or a
+#: meeting verb, that makes a page a summary even when its code and disclaimer are lost.
+LEAD_BODY = re.compile(
+    r"\b(?:the (?:human rights )?council|the committee\b|the conference on disarmament|the sub-?commission|"
+    r"the working group|le conseil des droits de l.homme|le conseil\b|le comit[ée]\b|la conf[ée]rence du d[ée]sarmement|"
+    r"le groupe de travail)",
+    I,
+)
+LEAD_MEETING = re.compile(
+    r"\b(?:this (?:morning|afternoon|evening)|today|at midday|held|concluded|heard|opened|closed|began|adopted|reviewed|"
+    r"considered|ce matin|cet apr[eè]s-midi|aujourd.hui|ce soir|[àa] la mi-journ[ée]e|a tenu|a achev[ée]|a entendu|a ouvert|"
+    r"a cl[ôo]tur[ée]|a adopt[ée]|a examin[ée]|a conclu|a commenc[ée]|a entam[ée]|a poursuivi|tient|entame|achève|examine)\b",
+    I,
+)
 
 #: Closing code: HRC23.148E, DC17/028F, CAT/18/017E, CERD17/020F.
 CODE = re.compile(r"^(?P<body>[A-Z]{2,6})/?(?P<year>\d{2})[./](?P<number>\d{2,4})(?P<lang>[EF])$")
@@ -29,13 +63,13 @@ CODE_AT_END = re.compile(r"(?:^|\s)(?P<code>[A-Z]{2,6}/?\d{2}[./]\d{2,4}[EF])$")
 PART_WORDS = {
     "morning": "morning", "matin": "morning", "matinée": "morning", "matinee": "morning",
     "afternoon": "afternoon", "après-midi": "afternoon", "apres-midi": "afternoon",
-    "midday": "midday", "mi-journée": "midday", "mi-journee": "midday",
+    "midday": "midday", "mi-journée": "midday", "mi-journee": "midday", "midi": "midday",
     "evening": "evening", "soir": "evening", "soirée": "evening", "soiree": "evening",
 }
 TITLE_PART_PREFIX = re.compile(
     r"^(?P<part>morning|afternoon|midday|evening|matin|apr[eè]s-midi|mi-journ[ée]e|soir)\s*[-–—:]\s*", I
 )
-PART_LINE = re.compile(r"^(?P<part>morning|afternoon|midday|evening|matin|apr[eè]s-midi|mi-journ[ée]e|soir)$", I)
+PART_LINE = re.compile(r"^(?P<part>morning|afternoon|midday|evening|matin|apr[eè]s-midi|mi-journ[ée]e|midi|soir)$", I)
 
 #: Where the body says when the meeting took place, in the order they are tried.
 PART_IN_TEXT = [
@@ -75,5 +109,103 @@ NEXT_MEETING = re.compile(
 LINKS = re.compile(
     r"^(?:the webcast of|all meeting summaries|la retransmission|l.ensemble des comptes rendus|"
     r"les comptes rendus|webcast:)",
+    I,
+)
+
+
+# --- speaker lists -------------------------------------------------------------------
+# A sentence is a speaker list when its chunks are known names (see speakers.py);
+# these tables only say where the names start or end and which list they form.
+
+_NGO_WORDS = r"(?:non-?governmental organi[sz]ations?|civil society organi[sz]ations?|civil society|NGOs?)"
+_NGO_WORDS_FR = r"(?:organisations? non gouvernementales?|ONG|organisations? de la société civile|société civile)"
+
+#: Words after which the names start: "Speaking were …", "Speakers included …",
+#: "Ont pris la parole …". A colon also opens a list.
+LIST_OPENER = {
+    "en": re.compile(r"\b(?:were|was|included|include|includes|including)\b\s*:?\s*", I),
+    "fr": re.compile(
+        r"^(?:\*+\s*)?(?:(?:Ont|A|Avaient)\s+(?:\w+\s+){0,2}?pris la parole|(?:Sont|Est)\s+(?:\w+\s+){0,2}?intervenu(?:e|s|es)?|"
+        r"(?:Ont|A)\s+(?:\w+\s+){0,2}?exercé (?:leur|son|un|le) droit de réponse|(?:Se sont|S'est|S’est)\s+(?:\w+\s+){0,2}?exprimé(?:e|s|es)?)\b\s*:?\s*",
+        I,
+    ),
+}
+#: Words before which the names end: "A, B and C spoke in right of reply."
+LIST_CLOSER = {
+    "en": re.compile(
+        r"\s+(?:also\s+)?(?:spoke(?=\s+(?:in|as|during|at|under|for|on behalf)\b|\s*[.,;]|\s*$)|took the floor|made (?:a |their |its )?statements?|"
+        r"delivered (?:their |its )?statements?|took part in the (?:discussion|debate|dialogue)|"
+        r"(?:also )?exercised (?:their|its|the|a) right of reply|intervened|explained (?:their|its) (?:votes?|positions?))\b",
+        I,
+    ),
+    "fr": re.compile(
+        r"\s+(?:ont|a|avaient|avait)\s+(?:\w+\s+){0,2}?(?:pris la parole|exercé (?:leur|son|un|le) droit de réponse|"
+        r"expliqué (?:leur|son|sa|leurs) (?:votes?|positions?)|fait (?:des |une |part de leurs? )?(?:déclarations?|observations?|commentaires?))\b|"
+        r"\s+(?:sont|est)\s+(?:\w+\s+){0,2}?intervenu(?:e|s|es)?\b|\s+se sont\s+(?:\w+\s+){0,2}?exprimé(?:e|s|es)?\b",
+        I,
+    ),
+}
+#: Which list the names form, from cue words anywhere in the sentence; the first match wins.
+LIST_CUES = [
+    ("right_of_reply", re.compile(r"\bright(?:s)? of reply\b|\bdroits? de réponse\b|\bin reply\b", I)),
+    ("concerned", re.compile(
+        r"\b(?:countr(?:y|ies)|States?) concerned\b|\bconcerned (?:countr(?:y|ies)|States?)\b|\bpays concernés?\b|\bÉtats? concernés?\b|\bEtats? concernés?\b|"
+        r"\bunder review\b|\bsous examen\b|\bÉtat examiné\b|\bpays examiné\b", I)),
+    ("ngos", re.compile(rf"\b{_NGO_WORDS}\b|\b{_NGO_WORDS_FR}\b", I)),
+]
+#: A cue for any kind of speaker list: what the words before the names of a
+#: cued list must carry when too few of the names are known.
+SPEAKING_CUE = re.compile(
+    r"\bspeak|\bspoke|\bfloor\b|\bspeakers?\b|\breply\b|\bstatements?\b|\btook part\b|\bdelegations?\b|"
+    r"\bcomments?\b|\bexplain|\bexpliqu|\bobservations générales\b|\bcommentaires\b|"
+    r"\bparole\b|\bintervenants?\b|\borateurs?\b|\bdélégations?\b|\bréponse\b|\bliste\b|\bintervenu|\bexprimé|"
+    rf"{_NGO_WORDS}|{_NGO_WORDS_FR}",
+    I,
+)
+#: "… as well as the following non-governmental organizations: …": the rest are NGOs.
+NGO_TURN = {
+    "en": re.compile(rf",?\s*(?:as well as|and|while)\s+(?:by\s+)?(?:the following|representatives of the following|the following representatives of)\s+{_NGO_WORDS}\s*:?\s*", I),
+    "fr": re.compile(rf",?\s*(?:ainsi que|et)\s+(?:par\s+)?(?:les|des)\s+(?:représentants des\s+)?{_NGO_WORDS_FR}(?: suivantes)?\s*:?\s*", I),
+}
+#: "as well as" / "ainsi que" join more names to a list, like a comma.
+LIST_JOIN = {
+    "en": re.compile(r",?\s+as well as\s+(?:by\s+)?", I),
+    "fr": re.compile(r",?\s+ainsi que\s+(?:par\s+)?", I),
+}
+#: "X, speaking as the country concerned, said …": a concerned State in a sentence of its own.
+CONCERNED_SPEAKER = re.compile(
+    r"\b(?:speaking |took the floor |spoke )?as (?:the |a )?(?:(?:countr(?:y|ies)|States?) concerned|concerned (?:countr(?:y|ies)|States?))\b|"
+    r"\bas the State under review\b|\ben (?:tant que|qualité de) (?:pays|État|Etat) (?:concerné|examiné)\b",
+    I,
+)
+#: "also on behalf of Jordan and Morocco": the States that follow are the group.
+ALSO_ON_BEHALF = {
+    "en": re.compile(r"\b(?:also|jointly) on behalf of\b", I),
+    "fr": re.compile(r"\b(?:également|aussi) au nom\b|\bau nom (?:également|aussi)\b", I),
+}
+#: "Senegal spoke on behalf of X and Pakistan on behalf of Y": the list goes on after the verb.
+BEHALF_AFTER_CLOSER = {
+    "en": re.compile(r"^\s*(?:on behalf of|in the name of|for the)\b", I),
+    "fr": re.compile(r"^\s*(?:au nom|pour le compte)\b", I),
+}
+#: "on behalf of" in its written forms; the group follows.
+ON_BEHALF = {
+    "en": re.compile(
+        r"^(?P<name>.+?),?\s+\(?(?:also\s+|jointly\s+)?(?:speaking\s+)?(?:on behalf of|in the name of)\s+(?P<group>.+?)\)?$", I
+    ),
+    "fr": re.compile(
+        r"^(?P<name>.+?),?\s+\(?(?:également\s+|aussi\s+)?(?:s'exprimant\s+|s’exprimant\s+|intervenant\s+)?"
+        r"(?:au nom|pour le compte)(?:\s+(?:également|aussi))?\s+(?P<group>d.+?)\)?$",
+        I,
+    ),
+}
+#: "for the OIC": an on-behalf only when what follows is a known group.
+ON_BEHALF_FOR = {"en": re.compile(r"^(?P<name>.+?),?\s+\(?for\s+(?P<group>the\s+.+?|[A-Z]{2,}.*?)\)?$"),
+                 "fr": re.compile(r"^(?P<name>.+?),?\s+\(?pour\s+(?P<group>l[ae']\s*.+?|l’.+?|les\s+.+?)\)?$")}
+#: Words that open a chunk before the name: "les représentants de l'UNICEF", "du HCR".
+LEADING_FUNCTION_WORDS = re.compile(
+    r"^(?:(?:the representatives? of|representatives? of|the|an|a|les représentants? de la|les représentants? des|"
+    r"les représentants? du|les représentants? de|représentants? de la|représentants? des|représentants? du|représentants? de|"
+    r"les|le|la|une|un|des|du|de la|de|and|et|also|aussi|également|enfin|ainsi que)\s+|(?:l|d|de l|les représentants? de l|représentants? de l)['’]\s*)+",
     I,
 )

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from .align import align_sections, build_sections
 from .compare import compare_speakers
-from .coverage import covered_share, find_coverage
-from .models import Comparison, HrcReportError, Summary
+from .coverage import covered_shares, find_coverage
+from .models import Comparison, HeaderDifference, HrcReportError, Summary
+from .patterns import CODE
+from .settings import DEFAULT, Settings
 from .names import load_index, resolve_speakers, unify_ngos
 from .output import prepare_folder, write_atomic
 from .parse import parse_summary
@@ -28,9 +30,9 @@ class Options:
     formats: tuple[str, ...] = FORMATS
 
 
-def parse_file(path: str | os.PathLike[str]) -> Summary:
+def parse_file(path: str | os.PathLike[str], settings: Settings = DEFAULT) -> Summary:
     index = load_index()
-    summary = parse_summary(read_source(path), source=str(path), is_known=index.__contains__)
+    summary = parse_summary(read_source(path), source=str(path), index=index, settings=settings)
     log.info(
         "%s: %s (langdetect), code %s, part %s, %d paragraphs, %d listed speakers",
         path, summary.language, summary.code or "none", summary.part or "unknown",
@@ -39,50 +41,85 @@ def parse_file(path: str | os.PathLike[str]) -> Summary:
     return summary
 
 
-def compare_summaries(first: Summary, second: Summary) -> Comparison:
-    """Compare two parsed versions, given in either order."""
+def compare_summaries(first: Summary, second: Summary, settings: Settings = DEFAULT, force: bool = False) -> Comparison:
+    """Compare two parsed versions, given in either order.
+
+    Two versions of different meetings (their codes differ, or no section of
+    one aligns with any of the other) are refused unless ``force``.
+    """
     if first.language == second.language:
         raise HrcReportError(
             f"{first.source} and {second.source} are both in "
             f"{'English' if first.language == 'en' else 'French'}: give one English and one French summary"
         )
     en, fr = (first, second) if first.language == "en" else (second, first)
+    if not force and en.code and fr.code and _meeting_key(en.code) != _meeting_key(fr.code):
+        raise HrcReportError(
+            f"{en.source} ({en.code}) and {fr.source} ({fr.code}) are different meetings; --force compares them anyway"
+        )
     index = load_index()
     speakers_en = resolve_speakers(en.speaker_entries, "en", index)
     speakers_fr = resolve_speakers(fr.speaker_entries, "fr", index)
-    speakers_en, speakers_fr = unify_ngos(speakers_en, speakers_fr)
-    lists, mismatches = compare_speakers(speakers_en, speakers_fr)
+    speakers_en, speakers_fr = unify_ngos(speakers_en, speakers_fr, index)
+    lists = compare_speakers(speakers_en, speakers_fr)
     sections_en, sections_fr = build_sections(en, index), build_sections(fr, index)
-    alignment = align_sections(sections_en, sections_fr)
-    coverage = find_coverage(sections_en, sections_fr, alignment, index)
+    alignment = align_sections(sections_en, sections_fr, settings)
+    if not force and not _aligns(alignment, sections_en, sections_fr):
+        raise HrcReportError(
+            f"{en.source} and {fr.source} share no content: they look like different meetings; --force compares them anyway"
+        )
+    coverage = find_coverage(sections_en, sections_fr, alignment, index, settings)
     log.info(
         "%d EN and %d FR sections, %d links, %d coverage differences, %d speaker mismatches",
-        len(sections_en), len(sections_fr), len(alignment.links), len(coverage), len(mismatches),
+        len(sections_en), len(sections_fr), len(alignment.links), len(coverage), len(lists.mismatches),
     )
     return Comparison(
         en=en,
         fr=fr,
         speakers_en=tuple(speakers_en),
         speakers_fr=tuple(speakers_fr),
-        mismatches=tuple(mismatches),
-        lists=tuple(lists),
+        mismatches=lists.mismatches,
+        lists=lists.lists,
         states_mentioned={
-            "en": index.states_in("\n".join([en.title, en.body_text()])),
-            "fr": index.states_in("\n".join([fr.title, fr.body_text()])),
+            "en": sorted(set().union(*(s.states for s in sections_en), index.states_in(en.title))),
+            "fr": sorted(set().union(*(s.states for s in sections_fr), index.states_in(fr.title))),
         },
         sections={"en": sections_en, "fr": sections_fr},
         alignment=alignment.links,
         coverage=coverage,
-        covered={
-            "en": round(covered_share(sections_en, coverage, "en"), 3),
-            "fr": round(covered_share(sections_fr, coverage, "fr"), 3),
-        },
+        covered=covered_shares(sections_en, sections_fr, alignment, coverage),
+        uncertain=lists.uncertain,
+        list_notes=lists.notes,
+        header_differences=_header_differences(en, fr),
     )
 
 
-def compare(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> Comparison:
+def _meeting_key(code: str) -> str:
+    """The code without its language letter and punctuation: HRC23.148E -> HRC23148."""
+    match = CODE.match(code)
+    return f"{match['body']}{match['year']}{int(match['number'])}" if match else code
+
+
+def _aligns(alignment, en, fr) -> bool:
+    """Do the two versions share anything? Short or list-only texts get the benefit of the doubt."""
+    body = {s.id for s in en if s.kind == "body"}
+    return len(body) + sum(s.kind == "body" for s in fr) < 4 or any(link.en in body for link in alignment.links)
+
+
+def _header_differences(en: Summary, fr: Summary) -> tuple[HeaderDifference, ...]:
+    """Date and part of the day, when both versions give them and they differ."""
+    return tuple(
+        HeaderDifference(name, a, b)
+        for name, a, b in (("date", en.date, fr.date), ("part", en.part, fr.part))
+        if a and b and a != b
+    )
+
+
+def compare(
+    first: str | os.PathLike[str], second: str | os.PathLike[str], settings: Settings = DEFAULT, force: bool = False
+) -> Comparison:
     """Parse and compare two summary files, given in either order."""
-    return compare_summaries(parse_file(first), parse_file(second))
+    return compare_summaries(parse_file(first, settings), parse_file(second, settings), settings, force)
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

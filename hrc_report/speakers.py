@@ -1,11 +1,28 @@
-"""Find speaker-list sentences and split them into names.
+"""Find speaker lists by the names they hold, and split them into names.
 
-English lists follow each topic ("Speaking in the discussion were A, B and
-C."); French lists usually stand at the end of the page behind asterisks
-("*Liste des intervenants : A, B et C.") or sit inside a sentence between
-dashes or after a colon. Names of NGOs may hold commas and "and"
-("Maat for Peace, Development and Human Rights Association"), so the split
-is careful: it only cuts where the pieces still read as names.
+A sentence is a speaker list when its separator-joined chunks are names the
+resolver knows (States, the EU, groups, UN bodies, NHRIs, known NGOs), not
+because it opens with one of a few fixed phrases: published summaries open
+and close their lists in many ways ("Speaking were …", "Speakers included …",
+"A, B and C spoke in right of reply.", "Ont pris la parole les délégations
+suivantes : …", "La Chine et le Japon ont exercé leur droit de réponse.").
+Cue words anywhere in the sentence say *which* list (reply, concerned, vote,
+NGO); the phrase tables live in :mod:`hrc_report.patterns`.
+
+How a sentence is read, first match wins:
+
+1. an opener ("were", "included", "Ont pris la parole") or a colon: the names
+   follow it;
+2. a list between dashes inside a French sentence;
+3. a closing verb ("spoke in right of reply", "ont exercé leur droit de
+   réponse"): the names are the known chunks just before it;
+4. no cue: a run of several known names in a row;
+5. "X, speaking as the country concerned, said …": X is the concerned State.
+
+A body sentence is not a list: "Speaking on behalf of the Arab Group, Qatar
+said that the talks were overdue" has too few known names after "were".
+NGO names may hold commas and "and" ("Maat for Peace, Development and Human
+Rights Association"), so the split only cuts where the pieces read as names.
 """
 
 from __future__ import annotations
@@ -13,66 +30,32 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from . import patterns as P
 from .models import SpeakerEntry
+from .sentences import split_sentences
+from .settings import DEFAULT, Settings
 
 I = re.IGNORECASE
+Known = Callable[[str], bool]
 
-_NGO_WORDS = r"(?:non-?governmental organi[sz]ations?|civil society organi[sz]ations?|NGOs)"
-_NGO_WORDS_FR = r"(?:organisations non gouvernementales|ONG|organisations de la société civile)"
-
-#: (pattern for the words that open a list, the list it introduces)
-LIST_OPENERS: dict[str, list[tuple[re.Pattern[str], str]]] = {
-    "en": [
-        (re.compile(r"^Speaking in (?:the )?right of reply[^:]*?\b(?:were|was)\s*:?\s*", I), "right_of_reply"),
-        (re.compile(r"^Speaking as (?:the )?(?:country|countries|State|States) concerned\b[^:]*?\b(?:were|was)\s*:?\s*", I), "concerned"),
-        (re.compile(rf"^(?:Also speaking were|Also taking the floor were|Also speaking was)\s+the following {_NGO_WORDS}\s*:?\s*", I), "ngos"),
-        (re.compile(rf"^The following {_NGO_WORDS} (?:also )?(?:took the floor|spoke)\s*:\s*", I), "ngos"),
-        (re.compile(r"^Also (?:speaking|taking the floor) (?:were|was)(?: the following[^:]*:)?\s*", I), "others"),
-        (re.compile(r"^Speaking(?: [^.:]*?)? (?:were|was)\s*:?\s*", I), "discussion"),
-    ],
-    "fr": [
-        (re.compile(rf"^\*+\s*Liste des {_NGO_WORDS_FR}[^:]*:\s*", I), "ngos"),
-        (re.compile(r"^\*+\s*Liste des (?:intervenants|orateurs|délégations|participants)[^:]*:\s*", I), "discussion"),
-        (re.compile(r"^(?:Les délégations suivantes|Les pays suivants|Les États suivants) ont exercé (?:leur|le) droit de réponse\s*:\s*", I), "right_of_reply"),
-        (re.compile(r"^Ont exercé (?:leur|le|un) droit de réponse\s*:\s*", I), "right_of_reply"),
-        (re.compile(r"^(?:A|Ont) (?:également |aussi )?pris la parole en tant que (?:pays|État|États) concernés?\s*:\s*", I), "concerned"),
-        (re.compile(rf"^(?:Les |Des )?{_NGO_WORDS_FR} suivantes ont (?:également |aussi )?pris la parole\s*:\s*", I), "ngos"),
-        (re.compile(r"^Ont (?:également|aussi) pris la parole\s*:\s*", I), "others"),
-        (re.compile(r"^Ont pris la parole\s*:\s*", I), "discussion"),
-    ],
-}
-
-#: "A, B and C spoke in the discussion."
-EN_LIST_CLOSER = re.compile(r"^(?P<names>.+?)\s+(?:spoke|took the floor) (?:in|during) the (?:discussion|debate|dialogue)\.?$", I)
-
-#: Where an "also speaking" list turns from other speakers to NGOs.
-NGO_TURN = {
-    "en": re.compile(rf",?\s*(?:as well as|and)\s+(?:by\s+)?(?:the following|representatives of the following)\s+{_NGO_WORDS}\s*:?\s*", I),
-    "fr": re.compile(rf",?\s*(?:ainsi que|et)\s+(?:par\s+)?(?:les|des)\s+(?:représentants des\s+)?{_NGO_WORDS_FR}(?: suivantes)?\s*:\s*", I),
-}
-
-#: A list inside a French sentence: "… délégations – A, B, C – et de …" or "… délégations : A, B et C."
-#: The names part is bounded so a keyword with no closing dash cannot make
-#: every match scan to the end of a long paragraph.
-FR_INLINE = [
-    re.compile(r"\b(?:délégations|pays|intervenants|orateurs)\*?\s+[–—]\s+(?P<names>[^–—]{1,3000}?)\s+[–—]"),
-    re.compile(r"\b(?:délégations|pays|intervenants|orateurs)\*?\s*:\s+(?P<names>[^.:;]{1,3000})\."),
-]
-
-_ON_BEHALF = {
-    "en": re.compile(r"^(?P<name>.+?),?\s+\(?(?:speaking )?on behalf of\s+(?P<group>.+?)\)?$", I),
-    "fr": re.compile(r"^(?P<name>.+?),?\s+\(?(?:s'exprimant |s’exprimant )?au nom\s+(?P<group>d.+?)\)?$", I),
-}
 _ARTICLE_FR = re.compile(r"^(?:le |la |les |l['’])(?=\S)", I)
+_ARTICLE_EN = re.compile(r"^the (?=[A-Z])")
 _LEADING_AND = {"en": re.compile(r"^and\s+", I), "fr": re.compile(r"^et\s+", I)}
-_LAST_AND = {"en": " and ", "fr": " et "}
+_AND = {"en": re.compile(r"\s+and\s+"), "fr": re.compile(r"\s+et\s+")}
 #: Prose lists say what each speaker did: "la Chine, qui a demandé …".
 _RELATIVE = r"(?:qui|dont|lequel|laquelle|lesquels|lesquelles|which|who|whose)"
 _RELATIVE_CLAUSE = re.compile(rf",?\s+{_RELATIVE}\s")
 #: Pieces that only make sense with the name before them.
-_ATTACHED = re.compile(rf"^(?:\(?(?:speaking )?(?:on behalf of|au nom d|s.exprimant au nom)|(?-i:{_RELATIVE})\s)", I)
+_ATTACHED = re.compile(
+    rf"^(?:\(?(?:also |jointly |également |aussi )?(?:speaking )?(?:on behalf of|in the name of|(?:au nom|pour le compte)(?: également| aussi)? d|"
+    rf"s.exprimant au nom)|(?-i:{_RELATIVE})\s)",
+    I,
+)
 #: "X for Peace" + ", " + "Development and Human Rights Association": one NGO.
 _ENDS_WITH_FOR_WORD = re.compile(r"\b(?:for|of|pour|de)\s+[A-Z][\w'’-]*$")
+_DASH_LIST = re.compile(r"\s[–—]\s(?P<names>[^–—]{1,3000}?)(?:\s[–—]|$)")
+#: A chunk longer than this is prose, not a name.
+MAX_NAME_WORDS = 16
 
 
 def split_top_level(text: str, separators: str = ",;") -> list[str]:
@@ -92,17 +75,18 @@ def split_top_level(text: str, separators: str = ",;") -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def split_names(text: str, lang: str, is_known: Callable[[str], bool] = lambda name: False) -> list[tuple[str, str | None]]:
+# --- names inside a list ---------------------------------------------------------------
+
+def split_names(text: str, lang: str, known: Known = lambda name: False) -> list[tuple[str, str | None]]:
     """Split a list into (name, on behalf of) pairs, in order.
 
-    ``is_known`` says whether a string is a name the resolver knows; it keeps
-    known names with commas or "and" whole and confirms where to cut.
+    ``known`` says whether a string is a name the resolver knows; it keeps
+    known names with commas or "and" whole and chooses where to cut.
     """
-    text = re.sub(r"\s+", " ", text).strip().rstrip(".;, ")
+    text = P.LIST_JOIN[lang].sub(", ", re.sub(r"\s+", " ", text)).strip().rstrip(".;, ")
     chunks = split_top_level(text)
     if not chunks:
         return []
-
     # A trailing "on behalf of ..." or "qui a ..." cut off by a comma belongs to the name before it.
     merged: list[str] = []
     for chunk in chunks:
@@ -110,109 +94,292 @@ def split_names(text: str, lang: str, is_known: Callable[[str], bool] = lambda n
             merged[-1] = f"{merged[-1]} {chunk}"
         else:
             merged.append(chunk)
-    chunks = merged
-
-    # The last item is joined by "and"/"et": "…, Angola and Ethiopia" or, with
-    # the serial comma, "…, and Tripla Difesa …".
-    serial_comma = len(chunks) > 1 and bool(_LEADING_AND[lang].match(chunks[-1]))
-    if serial_comma:
-        chunks[-1] = _LEADING_AND[lang].sub("", chunks[-1])
-
-    # Glue back NGO names that hold a comma.
+    # The serial comma: "…, and Tripla Difesa …".
     names: list[str] = []
-    glued_last = False
-    for chunk in chunks:
-        glued_last = bool(names) and _continues(names[-1], chunk, lang, is_known)
-        if glued_last:
+    for position, chunk in enumerate(merged):
+        chunk = _LEADING_AND[lang].sub("", chunk) if position else chunk
+        if names and _continues(names[-1], chunk, lang, known):
             names[-1] = f"{names[-1]}, {chunk}"
         else:
             names.append(chunk)
-    if not serial_comma and not glued_last:
-        names[-1:] = _split_last(names[-1], lang, is_known)
-    return [_on_behalf(cleaned, lang) for cleaned in (_clean(name, lang) for name in names) if cleaned]
+    pieces = [piece for n, name in enumerate(names) for piece in _split_and(name, lang, known, n == len(names) - 1)]
+    return [pair for pair in (_on_behalf(_clean(piece, lang, known), lang, known) for piece in pieces) if pair[0]]
 
 
-def _clean(name: str, lang: str) -> str:
-    """Drop what prose adds around a name: 'et le Bélarus, qui a rejeté …' -> 'Bélarus'."""
-    name = _RELATIVE_CLAUSE.split(_LEADING_AND[lang].sub("", name), maxsplit=1)[0].strip()
-    return _ARTICLE_FR.sub("", name) if lang == "fr" else name
+def _clean(name: str, lang: str, known: Known) -> str:
+    """Drop what prose adds around a name: 'et le Bélarus, qui a rejeté …' -> 'Bélarus';
+    'les représentants de l'UNICEF' -> 'UNICEF' (only when what is left is a known name)."""
+    name = _RELATIVE_CLAUSE.split(_LEADING_AND[lang].sub("", name.strip()), maxsplit=1)[0].strip(" ,;.")
+    if ":" in name and not known(name):
+        name = name.rsplit(":", 1)[1].strip()
+    stripped = P.LEADING_FUNCTION_WORDS.sub("", name)
+    if stripped and stripped != name and known(_bare(stripped, lang, known)) and not known(_bare(name, lang, known)):
+        return stripped
+    return (_ARTICLE_FR if lang == "fr" else _ARTICLE_EN).sub("", name)
 
 
-def _split_last(chunk: str, lang: str, is_known: Callable[[str], bool]) -> list[str]:
-    word = _LAST_AND[lang]
-    if word not in chunk or is_known(chunk):
+def _bare(name: str, lang: str, known: Known) -> str:
+    """The name as it will be resolved, without its "on behalf of" part."""
+    return _on_behalf(name, lang, known)[0]
+
+
+def _is_name(name: str, lang: str, known: Known) -> bool:
+    return known(_bare(_clean(name, lang, known), lang, known))
+
+
+def _split_and(chunk: str, lang: str, known: Known, last: bool = False) -> list[str]:
+    """Cut a chunk at "and"/"et" (outside brackets) where the pieces are known names.
+
+    'Trinidad and Tobago and Antigua and Barbuda' -> two States; 'Chile and
+    Bosnia and Herzegovina' -> two; 'Tunisia on behalf of the African Group and
+    Pakistan' -> two speakers; 'Honduras on behalf of the Community of Latin
+    American and Caribbean States' -> one. Among the ways to cut, the one with
+    the most known pieces wins, then the one with fewest unknown pieces, then
+    the one with fewest pieces. "also on behalf of Jordan and Morocco" keeps
+    the States after it in the group. ``last``: the list's last chunk, where
+    unknown names (NGOs) may still be cut when both sides read as names.
+    """
+    joiner = " and " if lang == "en" else " et "
+    segments = _split_outside_brackets(chunk, _AND[lang])
+    also = P.ALSO_ON_BEHALF[lang].search(chunk)
+    if also:  # the States after "also on behalf of" are the group, not more speakers
+        keep = next(i for i in range(len(segments)) if also.start() < len(joiner.join(segments[: i + 1])))
+        segments = segments[:keep] + [joiner.join(segments[keep:])]
+    if len(segments) == 1 or known(chunk):
         return [chunk]
-    left, right = chunk.rsplit(word, 1)
-    left_name = _ON_BEHALF[lang].sub(r"\g<name>", left)
-    if is_known(right) or is_known(_ON_BEHALF[lang].sub(r"\g<name>", right)) or is_known(left_name):
-        return [left, right]
-    # Unknown names: cut only where both sides still read as names; a single
-    # word after "and" ("Human Rights and Development") is part of the name.
-    right_words = right.split()
-    if len(right_words) >= 2 and right_words[0][:1].isupper() and right_words[1][:1].isupper():
+    best: list[tuple[tuple[int, int, int], list[str]]] = [((0, 0, 0), [])]
+    for end in range(1, len(segments) + 1):
+        options = []
+        for start in range(end):
+            piece = joiner.join(segments[start:end])
+            (k, u, n), parts = best[start]
+            good = _is_name(piece, lang, known)
+            options.append(((k + good, u - (not good), n - 1), parts + [piece]))
+        best.append(max(options, key=lambda option: option[0]))
+    (known_pieces, _, _), parts = best[-1]
+    if known_pieces or not last:
+        return parts if known_pieces else [chunk]
+    # No piece is known: unknown names (NGOs) cut only where both sides still read
+    # as names; a single word after "and" ("Human Rights and Development") is part of the name.
+    left, right = chunk.rsplit(joiner, 1)
+    words = right.split()
+    if len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper():
         return [left, right]
     return [chunk]
 
 
-def _bare(name: str, lang: str) -> str:
-    """The name as it will be resolved: cleaned, without its "on behalf of" part."""
-    return _on_behalf(_clean(name, lang), lang)[0]
+def _split_outside_brackets(text: str, pattern: re.Pattern[str]) -> list[str]:
+    pieces, start = [], 0
+    for match in pattern.finditer(text):
+        if text.count("(", 0, match.start()) == text.count(")", 0, match.start()):
+            pieces.append(text[start:match.start()])
+            start = match.end()
+    pieces.append(text[start:])
+    return [p for p in pieces if p.strip()]
 
 
-def _continues(previous: str, chunk: str, lang: str, is_known: Callable[[str], bool]) -> bool:
-    if is_known(f"{previous}, {chunk}"):
+def _continues(previous: str, chunk: str, lang: str, known: Known) -> bool:
+    """Does ``chunk`` continue the name before it (an NGO name with a comma)?"""
+    if known(f"{previous}, {chunk}"):
         return True
-    parts = _split_last(chunk, lang, is_known)
-    if is_known(_bare(chunk, lang)) or is_known(_bare(previous, lang)) or (
-        len(parts) == 2 and all(is_known(_bare(part, lang)) for part in parts)
+    parts = _split_and(chunk, lang, known, True)
+    if _is_name(chunk, lang, known) or _is_name(previous, lang, known) or (
+        len(parts) >= 2 and all(_is_name(part, lang, known) for part in parts)
     ):
         return False
-    if _bare(chunk, lang)[:1].islower():
+    if _clean(chunk, lang, known)[:1].islower():
         return True
     return bool(_ENDS_WITH_FOR_WORD.search(previous)) and (" and " in chunk or " et " in chunk)
 
 
-def _on_behalf(name: str, lang: str) -> tuple[str, str | None]:
-    match = _ON_BEHALF[lang].match(name)
+def _behalf_match(name: str, lang: str, known: Known) -> re.Match[str] | None:
+    match = P.ON_BEHALF[lang].match(name)
+    if match and match["group"].count("(") != match["group"].count(")") and not match["group"].endswith(")"):
+        match = None
+    if match:
+        return match
+    # "Pakistan for the OIC", "Saudi Arabia (Arab Group)": only with a known group.
+    match = P.ON_BEHALF_FOR[lang].match(name)
+    if match and known(match["group"]) and not known(name):
+        return match
+    paren = re.match(r"^(?P<name>.+?)\s*\((?P<group>[^()]+)\)$", name)
+    if paren and not known(name) and known(paren["name"]) and _is_group(paren["group"]):
+        return paren
+    return None
+
+
+def _is_group(text: str) -> bool:
+    from .names import load_index
+
+    found = load_index().lookup(re.sub(r"^(?:the|le|la|les|l'|l’)\s*", "", text.strip(), flags=I))
+    return bool(found) and found[1] in ("group", "eu", "other")
+
+
+def _on_behalf(name: str, lang: str, known: Known) -> tuple[str, str | None]:
+    name = name.strip()
+    match = _behalf_match(name, lang, known)
     if not match:
-        return name.strip(), None
+        return name, None
     # Kept as written ("d’un groupe de pays"); the resolver drops the preposition.
     return match["name"].strip(" ,("), match["group"].strip()
 
 
-def extract_lists(text: str, lang: str, line: int, is_known: Callable[[str], bool]) -> tuple[bool, list[SpeakerEntry]]:
-    """Speaker entries in one paragraph; True when the paragraph is a list.
+# --- which sentences are lists ----------------------------------------------------------
 
-    A French body paragraph can hold a list inside a sentence; it stays a body
+def list_context(sentence: str) -> str:
+    """Which list a sentence's names form, from its cue words (discussion by default)."""
+    for context, pattern in P.LIST_CUES:
+        if pattern.search(sentence):
+            return context
+    return "discussion"
+
+
+def extract_lists(
+    text: str, lang: str, line: int, known: Known, settings: Settings = DEFAULT, sentences: tuple[str, ...] | None = None
+) -> tuple[bool, list[SpeakerEntry]]:
+    """Speaker entries in one paragraph; True when the paragraph is (mostly) a list.
+
+    A body paragraph can hold a list inside a sentence; it stays a body
     paragraph but its names are still entries.
     """
-    for opener, context in LIST_OPENERS[lang]:
-        match = opener.match(text)
-        if match:
-            return True, _entries(text[match.end():], context, lang, line, is_known)
-    if lang == "en":
-        match = EN_LIST_CLOSER.match(text)
-        if match and match["names"].count(",") >= 1:
-            return True, _entries(match["names"], "discussion", lang, line, is_known)
-        return False, []
     entries: list[SpeakerEntry] = []
-    for pattern in FR_INLINE:
-        for match in pattern.finditer(text):
-            names = match["names"]
-            if names.count(",") >= 1:
-                entries += _entries(names, "discussion", lang, line, is_known)
-        if entries:
+    listed = 0
+    for sentence in sentences if sentences is not None else split_sentences(text, lang):
+        found = read_sentence(sentence, lang, known, settings)
+        if found:
+            entries += [SpeakerEntry(context, name, behalf, line) for context, name, behalf in found]
+            listed += len(sentence)
+    return bool(entries) and listed >= settings.list_paragraph_share * len(text.strip()), entries
+
+
+def read_sentence(sentence: str, lang: str, known: Known, settings: Settings = DEFAULT) -> list[tuple[str, str, str | None]]:
+    """(list, name, on behalf of) for each speaker a sentence lists; [] for a body sentence."""
+    sentence = sentence.strip()
+    context = list_context(sentence)
+    for reader in (_after_opener, _between_dashes, _before_closer, _bare_run, _concerned_speaker):
+        found = reader(sentence, lang, known, settings, context)
+        if found:
+            return found
+    return []
+
+
+def _opening(sentence: str, lang: str) -> int | None:
+    """Where the names start: after the first opener word or top-level colon."""
+    ends = []
+    opener = P.LIST_OPENER[lang].search(sentence)
+    if opener:
+        ends.append(opener.end())
+    depth = 0
+    for position, ch in enumerate(sentence):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch == ":" and depth == 0 and not sentence[position + 1:position + 3] == "//":
+            ends.append(position + 1)
             break
-    return False, entries
+    return min(ends) if ends else None
 
 
-def _entries(text: str, context: str, lang: str, line: int, is_known) -> list[SpeakerEntry]:
-    parts = NGO_TURN[lang].split(text, maxsplit=1)
-    groups = [(context, parts[0])]
+def _after_opener(sentence, lang, known, settings, context):
+    start = _opening(sentence, lang)
+    if start is None:
+        return []
+    return _cued(sentence[:start], sentence[start:], lang, known, settings, context)
+
+
+def _between_dashes(sentence, lang, known, settings, context):
+    match = _DASH_LIST.search(sentence)
+    if not match or "," not in match["names"]:
+        return []
+    return _cued(sentence[: match.start()], match["names"], lang, known, settings, context)
+
+
+def _cued(prefix: str, region: str, lang: str, known: Known, settings: Settings, context: str):
+    """Names after a cue: accepted when enough of them are known, or when they are NGOs."""
+    parts = P.NGO_TURN[lang].split(region, maxsplit=1)
+    found: list[tuple[str, str, str | None]] = []
+    main = split_names(parts[0], lang, known)
+    is_ngo_list = context == "ngos" and bool(re.search(P._NGO_WORDS + "|" + P._NGO_WORDS_FR, prefix, I))
+    if main and (is_ngo_list or _enough_known(prefix, main, known, settings)):
+        found += [("ngos" if is_ngo_list else context, name, behalf) for name, behalf in main]
+    elif len(parts) == 1:
+        return []
     if len(parts) == 2:
-        groups.append(("ngos", parts[1]))
-    entries = []
-    for group_context, group_text in groups:
-        for name, on_behalf in split_names(group_text, lang, is_known):
-            entries.append(SpeakerEntry(group_context, name, on_behalf, line))
-    return entries
+        found += [("ngos", name, behalf) for name, behalf in split_names(parts[1], lang, known)]
+    return found
+
+
+def _enough_known(prefix: str, names: list[tuple[str, str | None]], known: Known, settings: Settings) -> bool:
+    if any(len(name.split()) > MAX_NAME_WORDS for name, _ in names):
+        return False
+    count = sum(1 for name, _ in names if known(name))
+    if count == 0 or count < settings.cued_list_known_share * len(names):
+        return False
+    return count >= settings.bare_list_min_names or bool(P.SPEAKING_CUE.search(prefix))
+
+
+def _before_closer(sentence, lang, known, settings, context):
+    match = P.LIST_CLOSER[lang].search(sentence)
+    if not match:
+        return []
+    region = sentence[: match.start()]
+    after = sentence[match.end():]
+    if P.BEHALF_AFTER_CLOSER[lang].match(after):
+        region = f"{region} {after}"
+    names = split_names(region, lang, known)
+    run = _known_tail(names, known)
+    return [(context, name, behalf) for name, behalf in run]
+
+
+def _known_tail(names, known):
+    """The known names at the end of a list, the words before them dropped."""
+    run = []
+    for name, behalf in reversed(names):
+        if not known(name):
+            break
+        run.append((name, behalf))
+    return run[::-1]
+
+
+def _bare_run(sentence, lang, known, settings, context):
+    names = split_names(sentence, lang, known)
+    best: list = []
+    run: list = []
+    for name, behalf in names + [("", None)]:
+        if name and known(name) and len(name.split()) <= MAX_NAME_WORDS:
+            run.append((name, behalf))
+            continue
+        best = max(best, run, key=len)
+        run = []
+    if len(best) < settings.bare_list_min_names:
+        return []
+    # "… concluding observations on the reports of Colombia, Kenya, Chile and
+    # Zambia" names States but is no speaker list: without a speaking cue the
+    # names must make up most of the sentence.
+    named = sum(len(name) + len(behalf or "") for name, behalf in best)
+    if not P.SPEAKING_CUE.search(sentence) and named < settings.bare_list_share * len(sentence):
+        return []
+    return [(context, name, behalf) for name, behalf in best]
+
+
+def _concerned_speaker(sentence, lang, known, settings, context):
+    """'Ethiopia, speaking as the country concerned, said …' -> Ethiopia, concerned."""
+    cue = P.CONCERNED_SPEAKER.search(sentence)
+    if not cue:
+        return []
+    for chunk in split_top_level(sentence):
+        if P.CONCERNED_SPEAKER.search(chunk) and not chunk.startswith(cue.group(0).strip()[:4]):
+            chunk = chunk[: P.CONCERNED_SPEAKER.search(chunk).start()]
+        name = _leading_name(_clean(chunk, lang, known), known)
+        if name:
+            return [("concerned", name, None)]
+    return []
+
+
+def _leading_name(text: str, known: Known) -> str | None:
+    """The longest run of words at the start of ``text`` that is a known name."""
+    words = text.split()
+    for size in range(min(len(words), 8), 0, -1):
+        candidate = " ".join(words[:size]).strip(" ,;.")
+        if known(candidate):
+            return candidate
+    return None

@@ -1,0 +1,64 @@
+"""Every threshold of the comparison, in one object passed through the pipeline.
+
+Each field says where its value comes from and the margin measured between the
+nearest true and false cases (``bench/evaluate.py`` and
+``bench/real_alignment.py`` print the figures; ``bench/margins.py`` the
+margins). Vary a setting with :func:`dataclasses.replace`, never by editing a
+module constant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- names -----------------------------------------------------------------
+    #: States are matched fuzzily (rapidfuzz ratio on folded names) only from this
+    #: score and key length: "Phillipines" is a typo; "Niger"/"Nigeria" (83) and
+    #: "Austria"/"Australia" (88) are different States. Source: tests/test_names.py.
+    state_fuzzy: float = 92.0
+    state_fuzzy_min_length: int = 7
+    #: Two NGO spellings are one organisation when their folded keys differ by at
+    #: most this many character edits, and by at most `ngo_edit_share` of the
+    #: longer key: spelling, apostrophes, a missing hyphen. Near neighbours
+    #: ("International Society for Human Rights" / "International Service for
+    #: Human Rights", 5 edits) never merge. Source: tests/test_names.py near
+    #: neighbour pairs (nearest different pair: 3 edits; farthest same pair: 2).
+    ngo_max_edits: int = 2
+    ngo_edit_share: float = 0.08
+
+    # --- speaker lists -------------------------------------------------------------
+    #: A sentence without a list cue (no colon, no "were", no closing verb) is a
+    #: list only when at least this many separator-joined chunks in a row are
+    #: known names. Two: "A and B" alone could be prose.
+    bare_list_min_names: int = 3
+    #: ... and, without a speaking cue in the sentence, those names must make up at
+    #: least this share of its characters ("concluding observations on the reports
+    #: of Colombia, Kenya, … and Iceland, which it reviewed" is not a list: 0.38).
+    bare_list_share: float = 0.7
+    #: In a cued list, at least this share of the chunks must be known names
+    #: (NGO lists, which are mostly new names, are exempt).
+    cued_list_known_share: float = 0.5
+    #: A paragraph is a speaker list (not body text) when list sentences make up
+    #: at least this share of its characters.
+    list_paragraph_share: float = 0.6
+
+    # --- alignment -----------------------------------------------------------------
+    #: Weights of the anchor and vocabulary overlaps added to the cosine.
+    anchor_weight: float = 0.25
+    vocabulary_weight: float = 0.25
+    #: A link needs at least this score, and to be within `link_margin` of its
+    #: row's or column's best. Source: fixture hand alignments + bench/real gold.
+    link_threshold: float = 0.69
+    link_margin: float = 0.12
+
+    # --- coverage --------------------------------------------------------------------
+    #: A sentence whose best cosine to any sentence of the other version is under
+    #: this has no counterpart. Dev pair: planted 0.324 and 0.354; lowest covered
+    #: 0.372 (rescued by its anchors), then 0.461.
+    sentence_threshold: float = 0.40
+
+
+DEFAULT = Settings()
