@@ -142,9 +142,11 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
         concepts: set[str] = set()
         states: set[str] = set()
         # every unit's facts are compared (the next-meeting line's time and date too)
-        facts = tuple(extract(paragraph.text, vocabulary.units))
+        facts = tuple(extract(paragraph.text, vocabulary.units, summary.language))
+        prose = _prose(paragraph, summary.language)
         if paragraph.kind == BODY:
-            states = set(index.states_in(paragraph.text))
+            # States named in a list sentence are speakers: compared as lists, not as coverage.
+            states = set(index.states_in(" ".join(prose)))
             anchors |= states
             anchors |= {f"symbol:{m.group(0).upper()}" for m in SYMBOL.finditer(paragraph.text)}
             anchors |= {f"{fact.kind}:{fact.value}" for fact in facts}
@@ -156,7 +158,7 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
                 kind=paragraph.kind,
                 heading=heading if paragraph.kind == BODY else None,
                 text=paragraph.text,
-                sentences=paragraph.sentences or split_sentences(paragraph.text, summary.language),
+                sentences=prose,
                 anchors=frozenset(anchors),
                 concepts=frozenset(concepts),
                 facts=facts,
@@ -164,6 +166,14 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
             )
         )
     return sections
+
+
+def _prose(paragraph, lang: str) -> tuple[str, ...]:
+    """The paragraph's sentences without its speaker-list sentences (those are
+    compared as lists, not as prose)."""
+    sentences = paragraph.sentences or split_sentences(paragraph.text, lang)
+    prose = tuple(s for n, s in enumerate(sentences) if n not in paragraph.list_sentences)
+    return prose or sentences
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

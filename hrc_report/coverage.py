@@ -54,7 +54,8 @@ def _topics(en, fr, alignment, index, anywhere, settings) -> list[dict]:
     sides = {"en": en, "fr": fr}
     for lang, other in (("en", "fr"), ("fr", "en")):
         other_states = anywhere[other]
-        other_concepts = set().union(*(s.concepts for s in sides[other] if s.kind == BODY))
+        # Anything the other version says anywhere (its lists, its next-meeting line) it covers.
+        other_concepts = set().union(*(vocabulary.concepts_in(s.text, other) for s in sides[other]))
         for section in sides[lang]:
             if section.kind != BODY:
                 continue

@@ -13,19 +13,6 @@ from dataclasses import dataclass
 
 from .normalise import clean_punctuation, fold, fold_same_length
 
-EN_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-FR_UNITS = {
-    "zero": 0, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
-    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
-}
-FR_TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
-SCALES = {"hundred": 100, "cent": 100, "cents": 100, "thousand": 1000, "mille": 1000,
-          "million": 10**6, "millions": 10**6, "billion": 10**9, "milliard": 10**9, "milliards": 10**9}
 #: Approximate counts: (value, relative spread)
 APPROXIMATE = {
     "dozen": 12, "douzaine": 12, "dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
@@ -51,7 +38,16 @@ VOTE = re.compile(
     rf"(?:[^.;]{{0,20}}?(?P<abstain>{_COUNT})\s+abstentions?)?"
 )
 SYMBOL = re.compile(r"\b[A-Z]{1,5}(?:/[A-Z0-9.\-]+){2,}\b|\b(?:resolution|résolution|decision|décision)\s+\d{1,3}/\d{1,3}\b", re.IGNORECASE)
-_NUMBER_TOKEN = re.compile(rf"\b(?:(?:une?|a)\s+)?(?P<n>\d+(?:[,.]\d+)*(?!\s*(?:st|nd|rd|th|e|er|ème|eme)\b)|{_WORD_NUMBER})\b")
+_DIGIT_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)*"
+_NUMBER_TOKEN = re.compile(
+    rf"\b(?:(?:une?|a)\s+)?(?P<n>(?:{_DIGIT_NUMBER})(?!\s*(?:st|nd|rd|th|e|er|ème|eme)\b)|{_WORD_NUMBER})\b"
+)
+#: "2.4 million", "2,4 millions", "12 milliards": the scale multiplies the count.
+_SCALE_AFTER = re.compile(r"^\s+(?:de\s+)?(?P<scale>millions?|milliards?|billions?|thousands?)\b")
+SCALE_WORDS = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
+               "billion": 10**9, "billions": 10**9, "thousand": 10**3, "thousands": 10**3}
+#: "40 per cent" = "40 %" = "40 pour cent": a percentage ("cent" is not a hundred there).
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b|pour\s?cent\b)")
 _APPROX_BEFORE = re.compile(r"(?:almost|nearly|about|around|some|over|more than|at least|close to|pr[eè]s de|environ|quelque|plus de|au moins|presque)\s*$", re.IGNORECASE)
 
 
@@ -68,53 +64,58 @@ class Fact:
     approximate: bool = False
 
 
-def words_to_number(phrase: str) -> int | None:
-    """'twenty-eight' -> 28, 'vingt-huit' -> 28, 'quatre-vingt-dix' -> 90, '1,200' -> 1200."""
-    phrase = fold(phrase).strip()
-    if re.fullmatch(r"\d+(?:[,. ]\d{3})*", phrase):
-        return int(re.sub(r"[,. ]", "", phrase))
-    if re.fullmatch(r"\d+", phrase):
-        return int(phrase)
-    parts = [p for p in re.split(r"[-\s]+", phrase) if p and p != "et" and p != "and"]
-    if not parts:
-        return None
-    total, current = 0, 0
-    i = 0
-    while i < len(parts):
-        part = parts[i]
-        if part == "quatre" and i + 1 < len(parts) and parts[i + 1] in ("vingt", "vingts"):
-            current += 80
-            i += 2
+def words_to_number(phrase: str, lang: str | None = None) -> int | float | None:
+    """'twenty-eight' -> 28, 'vingt-huit' -> 28, 'quatre-vingt-dix' -> 90, '1,200' -> 1200,
+    '12 500' -> 12500, '2,4' (French) -> 2.4.
+
+    Number words are read by text2num (maintained, English and French); digits
+    by :func:`digits_value`, which knows each language's separators.
+    """
+    phrase = clean_punctuation(phrase).strip()
+    if phrase[:1].isdigit():
+        return digits_value(phrase, lang)
+    from text_to_num import text2num
+
+    words = fold(phrase)
+    for language in ((lang,) if lang else ("en", "fr")):
+        try:
+            return text2num(words, language)
+        except ValueError:
             continue
-        if part in EN_UNITS:
-            current += EN_UNITS[part]
-        elif part in FR_UNITS:
-            current += FR_UNITS[part]
-        elif part in EN_TENS:
-            current += EN_TENS[part]
-        elif part in FR_TENS:
-            current += FR_TENS[part]
-        elif part in ("un", "une", "one"):
-            current += 1
-        elif part in SCALES:
-            scale = SCALES[part]
-            if scale == 100:
-                current = max(current, 1) * 100
-            else:
-                total += max(current, 1) * scale
-                current = 0
-        else:
-            return None
-        i += 1
-    return total + current
+    return None
+
+
+_SPACE_GROUPS = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?$")
+_COMMA_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_DOT_GROUPS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+
+
+def digits_value(text: str, lang: str | None = None) -> int | float | None:
+    """A number written in digits, as each language writes it: English 12,500 and
+    3.5; French 12 500 (a space, no-break or narrow no-break), 12.500 and 2,4."""
+    text = text.strip()
+    if _SPACE_GROUPS.match(text):
+        text = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".")
+    elif _COMMA_GROUPS.match(text) and not (lang == "fr" and text.count(",") == 1 and "." not in text and len(text) <= 5):
+        text = text.replace(",", "")
+    elif lang == "fr" and _DOT_GROUPS.match(text):
+        text = text.replace(".", "").replace(",", ".")
+    else:
+        text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else value
 
 
 def _spans(pattern: re.Pattern[str], text: str):
     return [(m.start(), m.end(), m) for m in pattern.finditer(text)]
 
 
-def extract(text: str, units: dict[str, str] | None = None) -> list[Fact]:
-    """All comparable facts in ``text``, in order. ``units`` maps a folded word to its concept."""
+def extract(text: str, units: dict[str, str] | None = None, lang: str | None = None) -> list[Fact]:
+    """All comparable facts in ``text``, in order. ``units`` maps a folded word to its
+    concept; ``lang`` says how digits are grouped (French 2,4 is 2.4)."""
     units = units or {}
     plain = clean_punctuation(text)
     # positions found in `folded` must point at the same words in `plain`
@@ -126,7 +127,7 @@ def extract(text: str, units: dict[str, str] | None = None) -> list[Fact]:
         return all(end <= a or start >= b for a, b in taken)
 
     for start, end, m in _spans(VOTE, folded):
-        counts = tuple(words_to_number(m[g]) if m[g] else None for g in ("for", "against", "abstain"))
+        counts = tuple(words_to_number(m[g].strip(), lang) if m[g] else None for g in ("for", "against", "abstain"))
         if counts[0] is not None and counts[1] is not None:
             facts.append(Fact("vote", counts, plain[start:end], start, end))
             taken.append((start, end))
@@ -161,15 +162,21 @@ def extract(text: str, units: dict[str, str] | None = None) -> list[Fact]:
             continue
         token = m["n"]
         approximate = token in APPROXIMATE
-        value = APPROXIMATE[token] if approximate else words_to_number(token)
+        value = APPROXIMATE[token] if approximate else words_to_number(token, lang)
         if value is None or (not token[0].isdigit() and value == 1):
             continue
+        unit = None
+        if percent := _PERCENT_AFTER.match(folded[end:]):
+            unit, end = "percent", end + percent.end()
+        elif scale := _SCALE_AFTER.match(folded[end:]):
+            value, end = round(value * SCALE_WORDS[scale["scale"]], 3), end + scale.end()
+        taken.append((start, end))
         before = folded[max(0, m.start() - 25):m.start()]
         qualifier = _APPROX_BEFORE.search(before)
-        first = m.start() if m["n"] != m.group(0) or not qualifier else m.start()
-        if qualifier:
-            first = m.start() - (len(before) - qualifier.start())
-        unit = _unit_after(folded, end, units)
+        first = m.start() - (len(before) - qualifier.start()) if qualifier else m.start()
+        unit = unit or _unit_after(folded, end, units)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
         facts.append(Fact("number", (value,), plain[first:end].strip(), first, end, unit, approximate or bool(qualifier)))
     facts.sort(key=lambda f: f.start)
     return facts

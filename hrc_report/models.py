@@ -29,6 +29,8 @@ class Paragraph:
     line: int
     #: the paragraph's sentences, split once by the reader and shared by every stage
     sentences: tuple[str, ...] = ()
+    #: indices of the sentences that are speaker lists (not prose to compare)
+    list_sentences: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -250,9 +250,9 @@ def _find_lists(paragraphs: list[Paragraph], language: str, index, settings: Set
     for paragraph in paragraphs:
         sentences = split_sentences(paragraph.text, language)
         found: list[SpeakerEntry] = []
-        is_list = False
+        is_list, listed = False, ()
         if paragraph.kind in ("body", "heading"):
-            is_list, found = extract_lists(paragraph.text, language, paragraph.line, index.known, settings, sentences)
+            is_list, found, listed = extract_lists(paragraph.text, language, paragraph.line, index.known, settings, sentences)
         entries += found
         if len(entries) > MAX_SPEAKERS:
             raise HrcReportError(
@@ -260,7 +260,7 @@ def _find_lists(paragraphs: list[Paragraph], language: str, index, settings: Set
                 "that is not a meeting summary's speaker list"
             )
         kind = "speakers" if is_list and found else paragraph.kind
-        final.append(Paragraph(paragraph.index, kind, paragraph.text, paragraph.line, sentences))
+        final.append(Paragraph(paragraph.index, kind, paragraph.text, paragraph.line, sentences, listed))
     return final, entries
 
 

@@ -98,9 +98,9 @@ DISCLAIMER = re.compile(
     I,
 )
 NEXT_MEETING = re.compile(
-    r"^(?:the (?:council|committee|conference|sub-commission|working group|commission) will (?:next )?"
+    r"^(?:the (?:council|committee|conference|sub-commission|working group|commission)(?: [^.]{0,60}?)? will (?:next )?"
     r"(?:reconvene|resume|meet|hold|next meet|continue|conclude|close|start|begin)|"
-    r"(?:le|la) (?:conseil|comité|conférence|commission|groupe de travail) (?:reprendra|se réunira|tiendra|"
+    r"(?:le|la) (?:conseil|comité|conférence|commission|groupe de travail)(?: [^.]{0,60}?)? (?:reprendra|se réunira|tiendra|"
     r"poursuivra|entamera|achèvera|terminera|clôturera|commencera)|"
     r"the next (?:public )?(?:plenary|meeting)(?: meeting)? of the (?:council|committee|conference) will|"
     r"la prochaine (?:séance|réunion)(?: plénière)?(?: publique)?(?: d[eu] (?:la |l')?\w+)? (?:se tiendra|aura lieu))",
@@ -178,6 +178,16 @@ CONCERNED_SPEAKER = re.compile(
     r"\bas the State under review\b|\ben (?:tant que|qualité de) (?:pays|État|Etat) (?:concerné|examiné)\b",
     I,
 )
+#: A treaty body reviewing a State's report: the State's delegation is the country concerned.
+REVIEWED_STATE = {
+    "en": re.compile(
+        r"\b(?:(?:consideration|review|examination) of the (?:[\w-]+ )*?(?:periodic |initial |combined )?reports? "
+        r"(?:of|submitted by|presented by)|outcomes? of the (?:Universal Periodic Review|UPR) of) (?P<rest>.{2,160})", I),
+    "fr": re.compile(
+        r"\b(?:(?:examen|l'examen|l’examen) (?:du|des) (?:[\w-]+ )*?rapports? (?:périodiques? |initial )?"
+        r"(?:présentés? par |soumis par |de |du |d'|d’)|documents? finals? (?:issus? )?de l.(?:Examen périodique universel|EPU)"
+        r"(?: \(EPU\))? (?:de |du |des |d'|d’))(?P<rest>.{2,160})", I),
+}
 #: "also on behalf of Jordan and Morocco": the States that follow are the group.
 ALSO_ON_BEHALF = {
     "en": re.compile(r"\b(?:also|jointly) on behalf of\b", I),

@@ -236,27 +236,30 @@ def list_context(sentence: str) -> str:
 
 def extract_lists(
     text: str, lang: str, line: int, known: Known, settings: Settings = DEFAULT, sentences: tuple[str, ...] | None = None
-) -> tuple[bool, list[SpeakerEntry]]:
-    """Speaker entries in one paragraph; True when the paragraph is (mostly) a list.
+) -> tuple[bool, list[SpeakerEntry], tuple[int, ...]]:
+    """Speaker entries in one paragraph: (is the paragraph mostly a list, the
+    entries, the indices of its list sentences).
 
-    A body paragraph can hold a list inside a sentence; it stays a body
-    paragraph but its names are still entries.
+    A body paragraph can hold a list sentence; it stays a body paragraph but
+    its names are still entries, and its list sentences are not compared as prose.
     """
     entries: list[SpeakerEntry] = []
-    listed = 0
-    for sentence in sentences if sentences is not None else split_sentences(text, lang):
+    listed: list[int] = []
+    sentences = sentences if sentences is not None else split_sentences(text, lang)
+    for number, sentence in enumerate(sentences):
         found = read_sentence(sentence, lang, known, settings)
         if found:
             entries += [SpeakerEntry(context, name, behalf, line) for context, name, behalf in found]
-            listed += len(sentence)
-    return bool(entries) and listed >= settings.list_paragraph_share * len(text.strip()), entries
+            listed.append(number)
+    share = sum(len(sentences[n]) for n in listed)
+    return bool(entries) and share >= settings.list_paragraph_share * len(text.strip()), entries, tuple(listed)
 
 
 def read_sentence(sentence: str, lang: str, known: Known, settings: Settings = DEFAULT) -> list[tuple[str, str, str | None]]:
     """(list, name, on behalf of) for each speaker a sentence lists; [] for a body sentence."""
     sentence = sentence.strip()
     context = list_context(sentence)
-    for reader in (_after_opener, _between_dashes, _before_closer, _bare_run, _concerned_speaker):
+    for reader in (_after_opener, _between_dashes, _before_closer, _bare_run, _concerned_speaker, _reviewed_state):
         found = reader(sentence, lang, known, settings, context)
         if found:
             return found
@@ -290,7 +293,8 @@ def _between_dashes(sentence, lang, known, settings, context):
     match = _DASH_LIST.search(sentence)
     if not match or "," not in match["names"]:
         return []
-    return _cued(sentence[: match.start()], match["names"], lang, known, settings, context)
+    found = _cued(sentence[: match.start()], match["names"], lang, known, settings, context)
+    return found + [(context, n, b) for n, b in _joined_after(sentence[match.end():], lang, known)] if found else []
 
 
 def _cued(prefix: str, region: str, lang: str, known: Known, settings: Settings, context: str):
@@ -327,7 +331,17 @@ def _before_closer(sentence, lang, known, settings, context):
         region = f"{region} {after}"
     names = split_names(region, lang, known)
     run = _known_tail(names, known)
+    run += _joined_after(after, lang, known) if run else []
     return [(context, name, behalf) for name, behalf in run]
+
+
+def _joined_after(after: str, lang: str, known: Known):
+    """Names joined after the list's end: "… also took the floor, as well as the ICRC";
+    "– A, B, C – ainsi que le Comité international de la Croix-Rouge"."""
+    more = P.LIST_JOIN[lang].search(after)
+    if not more or after[: more.start()].strip(" ,–—"):
+        return []
+    return _known_head(split_names(after[more.end():], lang, known), known)
 
 
 def _known_tail(names, known):
@@ -338,6 +352,16 @@ def _known_tail(names, known):
             break
         run.append((name, behalf))
     return run[::-1]
+
+
+def _known_head(names, known):
+    """The known names at the start of a list, the words after them dropped."""
+    run = []
+    for name, behalf in names:
+        if not known(name):
+            break
+        run.append((name, behalf))
+    return run
 
 
 def _bare_run(sentence, lang, known, settings, context):
@@ -373,6 +397,17 @@ def _concerned_speaker(sentence, lang, known, settings, context):
         if name:
             return [("concerned", name, None)]
     return []
+
+
+def _reviewed_state(sentence, lang, known, settings, context):
+    """A review: "… concluded its consideration of the report of Paraguay", "… adopted
+    the outcomes of the Universal Periodic Review of Mauritania and Mongolia": the
+    reviewed State's delegation speaks as the country concerned."""
+    match = P.REVIEWED_STATE[lang].search(sentence)
+    if not match:
+        return []
+    rest = re.split(r"[.;:]", match["rest"], maxsplit=1)[0]
+    return [("concerned", name, None) for name, _ in _known_head(split_names(rest, lang, known), known)]
 
 
 def _leading_name(text: str, known: Known) -> str | None:
