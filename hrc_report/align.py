@@ -226,11 +226,22 @@ def select_links(score: np.ndarray, settings: Settings = DEFAULT) -> set[tuple[i
 
 
 def align_sections(en: list[Section], fr: list[Section], settings: Settings = DEFAULT) -> Alignment:
-    """Link body sections whose score passes the threshold; the others align by kind."""
+    """Link body sections, many to many; the others align by kind.
+
+    Two ways to a link, measured on real published pairs (bench/real_alignment.py):
+    - the sections' scores pass the threshold and stand near their row's or
+      column's best (one section reported in several of the other's);
+    - one sentence of each is the other's best match, both ways, above the
+      sentence link threshold: independently written versions share single
+      statements more reliably than whole paragraphs (a French synthesis
+      paragraph against one English speech).
+    """
     en_body = [s for s in en if s.kind == BODY]
     fr_body = [s for s in fr if s.kind == BODY]
     score, cos, sentences, vectors = score_matrix(en_body, fr_body, settings=settings)
     pairs = select_links(score, settings)
+    sims, en_rows, fr_rows = _sentence_similarities(sentences, vectors)
+    pairs |= _mutual_sentence_links(sims, en_rows, fr_rows, sentences, en_body, fr_body, settings)
     links = [Link(en_body[i].id, fr_body[j].id, round(float(score[i, j]), 3), round(float(cos[i, j]), 3)) for i, j in sorted(pairs)]
 
     # Boilerplate units align with their twin: the next meeting, the links, the disclaimer.
@@ -241,13 +252,32 @@ def align_sections(en: list[Section], fr: list[Section], settings: Settings = DE
             links.append(Link(a[0].id, b[0].id, 1.0, 1.0))
 
     sentence_best: dict[tuple[str, int], float] = {}
-    if sentences:
-        en_rows = [k for k, (sid, _, _) in enumerate(sentences) if sid.startswith("en-")]
-        fr_rows = [k for k, (sid, _, _) in enumerate(sentences) if sid.startswith("fr-")]
-        if en_rows and fr_rows:
-            sims = vectors[en_rows] @ vectors[fr_rows].T
-            for k, row in enumerate(en_rows):
-                sentence_best[sentences[row][:2]] = float(sims[k].max())
-            for k, row in enumerate(fr_rows):
-                sentence_best[sentences[row][:2]] = float(sims[:, k].max())
+    if sims.size:
+        for k, row in enumerate(en_rows):
+            sentence_best[sentences[row][:2]] = float(sims[k].max())
+        for k, row in enumerate(fr_rows):
+            sentence_best[sentences[row][:2]] = float(sims[:, k].max())
     return Alignment(links, sentence_best)
+
+
+def _sentence_similarities(sentences, vectors):
+    en_rows = [k for k, (sid, _, _) in enumerate(sentences) if sid.startswith("en-")]
+    fr_rows = [k for k, (sid, _, _) in enumerate(sentences) if sid.startswith("fr-")]
+    if not en_rows or not fr_rows:
+        return np.zeros((0, 0)), en_rows, fr_rows
+    return vectors[en_rows] @ vectors[fr_rows].T, en_rows, fr_rows
+
+
+def _mutual_sentence_links(sims, en_rows, fr_rows, sentences, en_body, fr_body, settings) -> set[tuple[int, int]]:
+    """(section, section) pairs holding a sentence pair that are each other's best match."""
+    if not sims.size:
+        return set()
+    en_index = {s.id: i for i, s in enumerate(en_body)}
+    fr_index = {s.id: j for j, s in enumerate(fr_body)}
+    pairs = set()
+    best_fr = sims.argmax(axis=1)
+    best_en = sims.argmax(axis=0)
+    for a, b in enumerate(best_fr):
+        if best_en[b] == a and sims[a, b] >= settings.sentence_link:
+            pairs.add((en_index[sentences[en_rows[a]][0]], fr_index[sentences[fr_rows[b]][0]]))
+    return pairs

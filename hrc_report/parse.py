@@ -50,7 +50,11 @@ def _blocks(text: str) -> list[_Block]:
                 blocks.append(_Block(start, " ".join(current)))
                 current = []
             continue
-        if not has_blank:
+        if not has_blank or _stands_alone(stripped):
+            # A label, date or part line next to a sub-title is a block of its own.
+            if current:
+                blocks.append(_Block(start, " ".join(current)))
+                current = []
             blocks.append(_Block(number, stripped))
             continue
         if not current:
@@ -61,6 +65,11 @@ def _blocks(text: str) -> list[_Block]:
     for block in blocks:
         block.text = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", block.text)
     return blocks
+
+
+def _stands_alone(line: str) -> bool:
+    line = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", line)
+    return bool(P.NAVIGATION.match(line) or P.LABEL.match(line) or P.DATE_LINE.match(line) or P.PART_LINE.match(line))
 
 
 def _date(day: str, month: str, year: str) -> str | None:
@@ -214,7 +223,7 @@ def _is_lead(text: str) -> bool:
     """The first sentence of the body: long, and says which body met."""
     text = P.DATELINE.sub("", text)
     # A long headline also names the Council; a lead is a sentence and ends like one.
-    return len(text) > 120 and text.rstrip().endswith((".", ":", "»", "”", '"')) and bool(P.LEAD_BODY.search(text[:300]))
+    return len(text) > 120 and text.rstrip().endswith((".", ":")) and bool(P.LEAD_BODY.search(text[:300]))
 
 
 def _paragraphs(blocks: list[_Block], date: str | None) -> tuple[list[Paragraph], str | None]:
@@ -267,13 +276,13 @@ def _find_lists(paragraphs: list[Paragraph], language: str, index, settings: Set
 def _is_summary(code, header: _Header, paragraphs: list[Paragraph], entries, body: list[str]) -> bool:
     if not body:
         return False
-    lead = P.DATELINE.sub("", body[0])[:400]
+    leads = [P.DATELINE.sub("", text)[:400] for text in body[:2]]
     markers = [
         code,
         header.label,
         any(p.kind in ("disclaimer", "next_meeting") for p in paragraphs),
         entries,
-        P.LEAD_BODY.search(lead) and P.LEAD_MEETING.search(lead),
+        any(P.LEAD_BODY.search(lead) and P.LEAD_MEETING.search(lead) for lead in leads),
     ]
     return any(markers)
 
@@ -284,6 +293,9 @@ def _part_in_lead(body: list[str]) -> str | None:
     "Cet après-midi, le Conseil a achevé son dialogue, entamé ce matin, …" is
     an afternoon meeting: the earliest mention wins, not the first pattern.
     """
-    lead = " ".join(body[:1])
-    found = [(m.start(), value) for pattern, value in P.PART_IN_TEXT if (m := pattern.search(lead))]
+    lead = next((text for text in body[:3] if _is_lead(text)), " ".join(body[:1]))
+    found = [
+        (m.start(), value) for pattern, value in P.PART_IN_TEXT for m in pattern.finditer(lead)
+        if not P.PREVIOUS_DAY.search(lead[max(0, m.start() - 12):m.start()])  # "hier après-midi et ce matin"
+    ]
     return min(found)[1] if found else None

@@ -79,6 +79,9 @@ PART_IN_TEXT = [
     (re.compile(r"\b(?:this|on \w+) evening\b|\bce soir\b|\ben fin de journ[ée]e\b|\bsoir[ée]e\b", I), "evening"),
 ]
 
+#: "yesterday afternoon and this morning": the part of a previous day is not this meeting's.
+PREVIOUS_DAY = re.compile(r"\b(?:hier|yesterday|la veille|the previous)\s*$", I)
+
 EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december"]
 FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",

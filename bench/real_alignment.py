@@ -1,0 +1,132 @@
+"""Alignment and page reading on REAL published pairs: precision and recall of links.
+
+The page texts are third-party prose kept out of git (bench/real/pages/, see
+bench/real/README.md for how to gather them again); the gold in
+bench/real/gold/ was written by hand, paragraph by paragraph, before anyone
+looked at the tool's links. Paragraphs are named by fingerprint
+(bench/real/paragraphs.py), so each gold paragraph is found in the tool's
+sections by its text.
+
+Scored:
+- reading: pages accepted as meeting summaries; title and part of the day;
+- links: a gold link between English paragraphs E and French paragraphs F
+  counts every (e, f) pair; the tool's links are mapped to paragraph pairs the
+  same way. Precision = tool pairs in the gold / tool pairs among content
+  paragraphs; recall = gold pairs found / gold pairs.
+
+    .venv/bin/python bench/real_alignment.py [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench" / "real"))
+
+from paragraphs import fingerprint, normalise, paragraphs  # noqa: E402
+
+from hrc_report.models import HrcReportError  # noqa: E402
+from hrc_report.patterns import TITLE_PART_PREFIX  # noqa: E402
+from hrc_report.pipeline import compare_summaries, parse_file  # noqa: E402
+
+REAL = ROOT / "bench" / "real"
+CONTENT = {"subtitle", "lead", "body", "list"}
+
+
+def _section_of(sections, text: str) -> str | None:
+    """The tool section holding a gold paragraph (or held by it)."""
+    key = normalise(text)
+    for s in sections:
+        body = normalise(s.text)
+        if key and (key in body or (len(body) > 40 and body in key)):
+            return s.id
+    return None
+
+
+def evaluate_pair(gold: dict, verbose: bool = False) -> dict:
+    pages = {lang: REAL / "pages" / f"{gold['id']}.{lang}.txt" for lang in ("en", "fr")}
+    result = {"id": gold["id"], "read": 0, "title": 0, "part": 0, "pairs": 0, "found": 0, "tool": 0, "correct": 0}
+    if not all(p.is_file() for p in pages.values()):
+        result["missing"] = True
+        return result
+    summaries = {}
+    for lang, path in pages.items():
+        try:
+            summaries[lang] = parse_file(path)
+        except HrcReportError as error:
+            if verbose:
+                print(f"  {gold['id']} {lang}: refused: {error}")
+            continue
+        result["read"] += 1
+        title = gold[lang]["title"]
+        prefix = TITLE_PART_PREFIX.match(title)
+        title = title[prefix.end():] if prefix else title
+        result["title"] += summaries[lang].title == title
+        result["part"] += summaries[lang].part == gold[lang]["part"]
+        if verbose and summaries[lang].title != title:
+            print(f"  {gold['id']} {lang}: title {summaries[lang].title!r} != {title!r}")
+        if verbose and summaries[lang].part != gold[lang]["part"]:
+            print(f"  {gold['id']} {lang}: part {summaries[lang].part!r} != {gold[lang]['part']!r}")
+    if len(summaries) < 2:
+        return result
+    comparison = compare_summaries(summaries["en"], summaries["fr"], force=True)
+    texts = {lang: paragraphs(pages[lang].read_text("utf-8")) for lang in ("en", "fr")}
+    where = {}
+    for lang in ("en", "fr"):
+        for p in gold["paragraphs"][lang]:
+            if p["role"] in CONTENT and fingerprint(texts[lang][p["n"]]) == p["fp"]:
+                where[(lang, p["n"])] = _section_of(comparison.sections[lang], texts[lang][p["n"]])
+    gold_pairs = {(e, f) for link in gold["links"] for e in link["en"] for f in link["fr"]}
+    gold_pairs = {(e, f) for e, f in gold_pairs if ("en", e) in where and ("fr", f) in where}
+    by_section = {}
+    for (lang, n), section in where.items():
+        by_section.setdefault((lang, section), []).append(n)
+    tool_pairs = set()
+    for link in comparison.alignment:
+        for e in by_section.get(("en", link.en), []):
+            for f in by_section.get(("fr", link.fr), []):
+                tool_pairs.add((e, f))
+    result["pairs"] = len(gold_pairs)
+    result["found"] = len(gold_pairs & tool_pairs)
+    result["tool"] = len(tool_pairs)
+    result["correct"] = len(tool_pairs & gold_pairs)
+    if verbose:
+        for e, f in sorted(gold_pairs - tool_pairs):
+            print(f"  {gold['id']}: missed E{e}-F{f}")
+        for e, f in sorted(tool_pairs - gold_pairs):
+            print(f"  {gold['id']}: false E{e}-F{f}")
+    return result
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    golds = [json.loads(p.read_text("utf-8")) for p in sorted((REAL / "gold").glob("*.json"))]
+    results = [evaluate_pair(g, args.verbose) for g in golds]
+    present = [r for r in results if not r.get("missing")]
+    total = {k: sum(r[k] for r in present) for k in ("read", "title", "part", "pairs", "found", "tool", "correct")}
+    pages = 2 * len(present)
+    recall = total["found"] / total["pairs"] if total["pairs"] else 1.0
+    precision = total["correct"] / total["tool"] if total["tool"] else 1.0
+    if args.json:
+        print(json.dumps({"pairs": len(present), "pages_read": total["read"], "pages": pages,
+                          "link_recall": recall, "link_precision": precision}))
+        return 0
+    for r in present:
+        print(f"{r['id']:48} read {r['read']}/2  links {r['found']}/{r['pairs']} found, {r['correct']}/{r['tool']} right")
+    print(f"pairs with texts: {len(present)} of {len(results)} (gather the rest: bench/real/README.md)")
+    print(f"pages read as summaries: {total['read']}/{pages}; titles right {total['title']}/{total['read']}; "
+          f"parts right {total['part']}/{total['read']}")
+    print(f"link recall {recall:.2f} ({total['found']}/{total['pairs']}), precision {precision:.2f} ({total['correct']}/{total['tool']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
