@@ -247,9 +247,9 @@ def extract_lists(
     listed: list[int] = []
     sentences = sentences if sentences is not None else split_sentences(text, lang)
     for number, sentence in enumerate(sentences):
-        found = read_sentence(sentence, lang, known, settings)
-        if found:
-            entries += [SpeakerEntry(context, name, behalf, line) for context, name, behalf in found]
+        found, only_a_list = _read(sentence, lang, known, settings)
+        entries += [SpeakerEntry(context, name, behalf, line) for context, name, behalf in found]
+        if found and only_a_list:
             listed.append(number)
     share = sum(len(sentences[n]) for n in listed)
     return bool(entries) and share >= settings.list_paragraph_share * len(text.strip()), entries, tuple(listed)
@@ -257,13 +257,20 @@ def extract_lists(
 
 def read_sentence(sentence: str, lang: str, known: Known, settings: Settings = DEFAULT) -> list[tuple[str, str, str | None]]:
     """(list, name, on behalf of) for each speaker a sentence lists; [] for a body sentence."""
+    return _read(sentence, lang, known, settings)[0]
+
+
+def _read(sentence: str, lang: str, known: Known, settings: Settings):
+    """(speakers, is the sentence only a list). A list inside a sentence that says
+    something else ("… a entendu cinq délégations – A, B – ainsi que …", "X,
+    speaking as the country concerned, said that …") stays prose to compare."""
     sentence = sentence.strip()
     context = list_context(sentence)
-    for reader in (_after_opener, _between_dashes, _before_closer, _bare_run, _concerned_speaker, _reviewed_state):
+    for reader, only_a_list in READERS:
         found = reader(sentence, lang, known, settings, context)
         if found:
-            return found
-    return []
+            return found, only_a_list
+    return [], False
 
 
 def _opening(sentence: str, lang: str) -> int | None:
@@ -408,6 +415,17 @@ def _reviewed_state(sentence, lang, known, settings, context):
         return []
     rest = re.split(r"[.;:]", match["rest"], maxsplit=1)[0]
     return [("concerned", name, None) for name, _ in _known_head(split_names(rest, lang, known), known)]
+
+
+#: The ways a sentence is read, in order, and whether such a sentence is only a list.
+READERS = (
+    (_after_opener, True),
+    (_between_dashes, False),
+    (_before_closer, True),
+    (_bare_run, True),
+    (_concerned_speaker, False),
+    (_reviewed_state, False),
+)
 
 
 def _leading_name(text: str, known: Known) -> str | None:
