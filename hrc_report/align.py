@@ -210,18 +210,23 @@ def score_matrix(en: list[Section], fr: list[Section], signals=("cosine", "ancho
     return score, cos, sentences, vectors
 
 
-def select_links(score: np.ndarray, settings: Settings = DEFAULT) -> set[tuple[int, int]]:
-    """(row, column) pairs that pass the threshold and are close to their row's or column's best."""
+def select_links(score: np.ndarray, settings: Settings = DEFAULT, cos: np.ndarray | None = None) -> set[tuple[int, int]]:
+    """(row, column) pairs that pass the threshold and are close to their row's or
+    column's best. A pair that is neither its row's nor its column's best also
+    needs its own cosine: shared names and terms alone (a lead that names every
+    topic) do not make a second link."""
     pairs: set[tuple[int, int]] = set()
     rows, columns = score.shape
     if not rows or not columns:
         return pairs
+    cos = score if cos is None else cos
+    best_in_row, best_in_column = score.argmax(axis=1), score.argmax(axis=0)
     for i in range(rows):
-        floor = max(settings.link_threshold, score[i].max() - settings.link_margin)
-        pairs |= {(i, j) for j in range(columns) if score[i, j] >= floor}
-    for j in range(columns):
-        floor = max(settings.link_threshold, score[:, j].max() - settings.link_margin)
-        pairs |= {(i, j) for i in range(rows) if score[i, j] >= floor}
+        for j in range(columns):
+            floor = max(settings.link_threshold, min(score[i].max(), score[:, j].max()) - settings.link_margin)
+            is_best = best_in_row[i] == j or best_in_column[j] == i
+            if score[i, j] >= floor and (is_best or cos[i, j] >= settings.second_link_cosine):
+                pairs.add((i, j))
     return pairs
 
 
@@ -239,7 +244,7 @@ def align_sections(en: list[Section], fr: list[Section], settings: Settings = DE
     en_body = [s for s in en if s.kind == BODY]
     fr_body = [s for s in fr if s.kind == BODY]
     score, cos, sentences, vectors = score_matrix(en_body, fr_body, settings=settings)
-    pairs = select_links(score, settings)
+    pairs = select_links(score, settings, cos)
     sims, en_rows, fr_rows = _sentence_similarities(sentences, vectors)
     pairs |= _mutual_sentence_links(sims, en_rows, fr_rows, sentences, en_body, fr_body, settings)
     links = [Link(en_body[i].id, fr_body[j].id, round(float(score[i, j]), 3), round(float(cos[i, j]), 3)) for i, j in sorted(pairs)]

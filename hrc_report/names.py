@@ -46,7 +46,7 @@ _ELISION = re.compile(r"^(?:l|d|qu|jusqu|lorsqu|puisqu)'")
 MAX_NAME_LENGTH = 200
 _NHRI_HINT = re.compile(
     r"\b(?:ombuds(?:man|person)|m[eé]diateur|d[eé]fen(?:der|seur)|"
-    r"human rights commission|commission (?:nationale )?(?:des|for) droits|"
+    r"human rights commission|commission (?:on|for) human rights|commission (?:nationale )?(?:des|for) droits|"
     r"national human rights|institution nationale|commissioner for human rights|"
     r"commissaire aux droits|protecteur du citoyen|public defender|people's advocate)",
     re.IGNORECASE,

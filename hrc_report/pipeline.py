@@ -58,8 +58,8 @@ def compare_summaries(first: Summary, second: Summary, settings: Settings = DEFA
             f"{en.source} ({en.code}) and {fr.source} ({fr.code}) are different meetings; --force compares them anyway"
         )
     index = load_index()
-    speakers_en = resolve_speakers(en.speaker_entries, "en", index)
-    speakers_fr = resolve_speakers(fr.speaker_entries, "fr", index)
+    speakers_en = _one_concerned_each(resolve_speakers(en.speaker_entries, "en", index))
+    speakers_fr = _one_concerned_each(resolve_speakers(fr.speaker_entries, "fr", index))
     speakers_en, speakers_fr = unify_ngos(speakers_en, speakers_fr, index)
     lists = compare_speakers(speakers_en, speakers_fr)
     sections_en, sections_fr = build_sections(en, index), build_sections(fr, index)
@@ -80,9 +80,10 @@ def compare_summaries(first: Summary, second: Summary, settings: Settings = DEFA
         speakers_fr=tuple(speakers_fr),
         mismatches=lists.mismatches,
         lists=lists.lists,
+        # every State named anywhere, lists included (the contract of report.json)
         states_mentioned={
-            "en": sorted(set().union(*(s.states for s in sections_en), index.states_in(en.title))),
-            "fr": sorted(set().union(*(s.states for s in sections_fr), index.states_in(fr.title))),
+            "en": index.states_in("\n".join([en.title, en.body_text()])),
+            "fr": index.states_in("\n".join([fr.title, fr.body_text()])),
         },
         sections={"en": sections_en, "fr": sections_fr},
         alignment=alignment.links,
@@ -92,6 +93,21 @@ def compare_summaries(first: Summary, second: Summary, settings: Settings = DEFA
         list_notes=lists.notes,
         header_differences=_header_differences(en, fr),
     )
+
+
+def _one_concerned_each(speakers: list) -> list:
+    """A State named as the country concerned in its own sentence and again in a
+    list ("X, speaking as the country concerned, said …" / "X spoke as the country
+    concerned.") is one speaker."""
+    seen: set[str] = set()
+    kept = []
+    for speaker in speakers:
+        if speaker.list == "concerned":
+            if speaker.id in seen:
+                continue
+            seen.add(speaker.id)
+        kept.append(speaker)
+    return kept
 
 
 def _meeting_key(code: str) -> str:

@@ -27,13 +27,29 @@ def _gold_links(folder, comparison):
 ALIGNED_CASES = sorted(p.parent for p in CASES.glob("*/alignment.json"))
 
 
-@pytest.mark.parametrize("folder", ALIGNED_CASES, ids=lambda p: p.name)
-def test_alignment_matches_the_hand_alignment(folder):
+def _made_and_gold(folder):
     comparison = compare(folder / "en.txt", folder / "fr.txt")
     # The hand alignments leave out the disclaimer, which every release carries.
     disclaimers = {s.id for lang in ("en", "fr") for s in comparison.sections[lang] if s.kind == "disclaimer"}
     made = {(link.en, link.fr) for link in comparison.alignment if link.en not in disclaimers}
-    assert made == _gold_links(folder, comparison)
+    return made, _gold_links(folder, comparison)
+
+
+@pytest.mark.parametrize("folder", ALIGNED_CASES, ids=lambda p: p.name)
+def test_every_link_is_in_the_hand_alignment(folder):
+    """A wrong link compares facts that do not correspond: it would make false flags."""
+    made, gold = _made_and_gold(folder)
+    assert made <= gold, made - gold
+
+
+def test_links_found_across_the_hand_alignments():
+    """Issue target: at least 85% of the hand links over all fixture pairs."""
+    found = total = 0
+    for folder in ALIGNED_CASES:
+        made, gold = _made_and_gold(folder)
+        found += len(made & gold)
+        total += len(gold)
+    assert found / total >= 0.85, (found, total)
 
 
 def test_every_case_has_a_hand_alignment():

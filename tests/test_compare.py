@@ -40,7 +40,7 @@ def _speakers(ids, behalf=None):
 
 
 def test_order_difference_and_moved_rows():
-    lc, mismatches = compare_list("discussion", _speakers(["A", "B", "C", "D"]), _speakers(["A", "C", "B", "E"]))
+    lc, mismatches, _ = compare_list("discussion", _speakers(["A", "B", "C", "D"]), _speakers(["A", "C", "B", "E"]))
     assert lc.order_differs is True
     assert [(m.id, m.issue) for m in mismatches] == [("D", "missing_in_fr"), ("E", "missing_in_en")]
     moved = [r.id for r in lc.rows if r.moved]
@@ -50,7 +50,7 @@ def test_order_difference_and_moved_rows():
 
 
 def test_on_behalf_differs_row():
-    lc, mismatches = compare_list("discussion", _speakers(["A", "B"], {"B": "g1"}), _speakers(["A", "B"], {"B": "g2"}))
+    lc, mismatches, _ = compare_list("discussion", _speakers(["A", "B"], {"B": "g1"}), _speakers(["A", "B"], {"B": "g2"}))
     assert [(m.id, m.issue) for m in mismatches] == [("B", "on_behalf_differs")]
     assert [r.status for r in lc.rows] == ["same", "on_behalf_differs"]
     assert lc.order_differs is False

@@ -119,9 +119,20 @@ def test_unknown_ombudsman_gets_an_nhri_id_shared_across_languages(index):
 
 
 def test_on_behalf_of_resolves_in_both_languages(index):
-    assert index.resolve_group("a group of countries") == index.resolve_group("d’un groupe de pays") == "group:group-of-countries"
-    assert index.resolve_group("the African Group") == index.resolve_group("du Groupe africain") == "group:african-group"
-    assert index.resolve_group("neuf pays membres du Groupe de Lima") == "group:lima-group"
+    assert index.resolve_group("a group of countries") == index.resolve_group("d’un groupe de pays") == ("group:group-of-countries", True)
+    assert index.resolve_group("the African Group") == index.resolve_group("du Groupe africain") == ("group:african-group", True)
+    assert index.resolve_group("neuf pays membres du Groupe de Lima") == ("group:lima-group", True)
+    # one id per group in both languages, with or without its article
+    assert index.resolve_group("the Nordic countries")[0] == index.resolve_group("des pays nordiques")[0] == "group:nordic-countries"
+    assert (index.resolve_group("Organisation internationale de la Francophonie")[0]
+            == index.resolve_group("de la Francophonie")[0] == "other:international-organization-of-la-francophonie")
+    assert (index.resolve_group("de l’Organisation de la coopération islamique")[0]
+            == index.resolve_group("Organisation de coopération islamique")[0] == index.resolve_group("the OIC")[0])
+    assert index.resolve_group("CELAC")[0] != index.resolve_group("GRULAC")[0]
+    # an ad hoc group compares by its number; named States are a group of States
+    assert index.resolve_group("a group of 57 countries") == index.resolve_group("d’un groupe de 57 pays") == ("group:group-of-57-countries", True)
+    assert index.resolve_group("Jordan and Morocco") == index.resolve_group("de la Jordanie et du Maroc") == ("states:JOR+MAR", True)
+    assert index.resolve_group("the Friends of Nowhere")[1] is False
 
 
 def test_gold_ngo_pairs_resolve_to_one_id(index, gold):

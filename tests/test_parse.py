@@ -83,7 +83,7 @@ def test_copy_without_line_breaks_keeps_its_code():
 
 
 def _names(text, lang, index):
-    _, entries = extract_lists(text, lang, 1, index.__contains__)
+    _, entries, _ = extract_lists(text, lang, 1, index.known)
     return [(e.context, e.name, e.on_behalf_of) for e in entries]
 
 
@@ -140,10 +140,9 @@ def test_french_list_forms(index, text, expected):
     assert _names(text, "fr", index) == expected
 
 
-def test_also_speaking_splits_others_from_ngos(en_summary, fr_summary):
-    for summary, nhri in ((en_summary, "Georgia Public Defender’s Office"), (fr_summary, "Bureau du Défenseur public de Géorgie")):
-        others = [e.name for e in summary.speaker_entries if e.context == "others"]
-        assert others == [nhri]
+def test_also_speaking_splits_others_from_ngos(comparison):
+    for speakers, nhri in ((comparison.speakers_en, "Georgia Public Defender’s Office"), (comparison.speakers_fr, "Bureau du Défenseur public de Géorgie")):
+        assert [s.name for s in speakers if s.list == "others"] == [nhri]
 
 
 @pytest.mark.parametrize(
