@@ -62,7 +62,8 @@ def main(ctx, verbose):
     "--format", "formats", default=",".join(Options().formats), show_default=True,
     help=f"Which reports to write, comma-separated: {', '.join(FORMATS)}.",
 )
-def compare_command(first, second, out, formats):
+@click.option("--force", is_flag=True, help="Compare even when the two files look like different meetings.")
+def compare_command(first, second, out, formats, force):
     """Compare two versions of one meeting summary (English and French, in either order).
 
     Example:
@@ -70,7 +71,9 @@ def compare_command(first, second, out, formats):
         hrc-report compare en.txt fr.txt --out reports/hrc54-item10
     """
     options = Options(formats=parse_formats(formats))
-    comparison = compare(first, second)
+    comparison = compare(first, second, force=force)
+    for warning in comparison.en.warnings + comparison.fr.warnings:
+        click.echo(f"hrc-report: warning: {warning}", err=True)
     written = write_reports(comparison, out, options)
     _print_summary(comparison)
     for fmt, path in written.items():
@@ -91,6 +94,14 @@ def _print_summary(comparison) -> None:
     for m in comparison.mismatches:
         name = m.name_en or m.name_fr
         click.echo(f"    - {LIST_TITLES[m.list]}: {name} ({m.id}) {ISSUE_TITLES[m.issue]}")
+    for note in comparison.list_notes:
+        version = "English" if note.missing_in == "en" else "French"
+        what = f"has no list of {LIST_TITLES[note.list].lower()}" if note.list else "lists no speakers"
+        click.echo(f"  the {version} version {what}: not compared")
+    if comparison.uncertain:
+        click.echo(f"  could not compare: {len(comparison.uncertain)} (names not recognised on one side)")
+    for difference in comparison.header_differences:
+        click.echo(f"  {difference.field} differs: {difference.en} (EN) / {difference.fr} (FR)")
     where = {"en": "only in English", "fr": "only in French", None: "different"}
     click.echo(f"  coverage differences: {len(comparison.coverage)}")
     for flag in comparison.coverage:

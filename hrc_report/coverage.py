@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+import re
+
 from .align import BODY, Alignment, Section, load_vocabulary
-from .facts import Fact, same_value
+from .facts import SYMBOL, Fact, same_value
 from .names import NameIndex
 from .settings import DEFAULT, Settings
 
@@ -78,29 +80,50 @@ def _topics(en, fr, alignment, index, anywhere, settings) -> list[dict]:
 
 
 def _topic_flag(lang, section, sentences, index, other_states, other_concepts):
-    vocabulary = load_vocabulary()
     text = " ".join(sentences)
-    states = [s for s in index.states_in(text) if s not in other_states]
-    concepts = vocabulary.concepts_in(text, lang) - other_concepts
-    words = []
-    for state in states:
-        words.append(index.names[state][lang])
-    spans = vocabulary.matches(text, lang, concepts)
-    seen = set()
-    for start, end in spans:
-        word = text[start:end]
-        if word.lower() not in seen:
-            seen.add(word.lower())
-            words.append(word)
-    about = ", ".join(words[:6]) or text[:80]
     return _flag(
         "topic", lang,
         text if lang == "en" else None,
         text if lang == "fr" else None,
-        about,
+        ", ".join(key_terms(text, lang, index, other_states, other_concepts)),
         [section.id] if lang == "en" else [],
         [section.id] if lang == "fr" else [],
     )
+
+
+#: Words that never make a topic label on their own.
+FUNCTION_WORDS = frozenset("""
+a an the of and or but in on at to for from by with as that this these those it its their they he she his her
+which who whom whose was were is are be been being had has have would could should will may might also said
+le la les l un une des du de d et ou mais en dans sur au aux par pour avec que qui dont ce cet cette ces il elle
+ils elles son sa ses leur leurs a été est sont était avait ont ainsi aussi selon plus très tout tous point pays jour
+council conseil committee comité conference conférence delegations délégations speakers intervenants
+""".split())
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]*")
+
+
+def key_terms(text: str, lang: str, index: NameIndex, other_states=frozenset(), other_concepts=frozenset(), most: int = 5) -> list[str]:
+    """What a flagged passage is about, as a reader would say it: the States and
+    Council terms only it carries, then names (capitalised words inside the
+    sentence), then its longest content words. Whole words only, never a
+    function word."""
+    vocabulary = load_vocabulary()
+    terms = [index.names[s][lang] for s in index.states_in(text) if s not in other_states]
+    concepts = vocabulary.concepts_in(text, lang) - set(other_concepts)
+    terms += [text[a:b] for a, b in vocabulary.matches(text, lang, concepts) if " " in text[a:b]]
+    words = [re.sub(r"^(?:[lLdDnNsScCjJ]|qu|Qu)['’]", "", m.group(0)) for m in _WORD.finditer(text)]
+    terms += [w for n, w in enumerate(words) if n and w[:1].isupper() and w.lower() not in FUNCTION_WORDS and len(w) > 3]
+    terms += sorted((w for w in words if w.lower() not in FUNCTION_WORDS and len(w) > 6), key=len, reverse=True)
+    label, seen = [], set()
+    for term in terms:
+        key = term.lower()
+        if key in seen or any(key in s for s in seen):
+            continue
+        seen.add(key)
+        label.append(term)
+        if len(label) == most:
+            break
+    return label
 
 
 def _states(en, fr, flags, index, anywhere) -> list[dict]:
@@ -128,11 +151,11 @@ def _states(en, fr, flags, index, anywhere) -> list[dict]:
 
 
 def _facts(en, fr, alignment) -> list[dict]:
-    facts = {s.id: s.facts for s in en + fr}
+    sections = {s.id: s for s in en + fr}
     flags: list[dict] = []
     seen: set[tuple] = set()
     for link in alignment.links:
-        a_facts, b_facts = facts[link.en], facts[link.fr]
+        a_facts, b_facts = sections[link.en].facts, sections[link.fr].facts
         # Votes, dates and times compare by kind; numbers only with the same unit ("years").
         groups = [(kind, None) for kind in ("vote", "date", "time")]
         units = {f.unit for f in a_facts if f.kind == "number" and f.unit} & {f.unit for f in b_facts if f.kind == "number" and f.unit}
@@ -144,9 +167,42 @@ def _facts(en, fr, alignment) -> list[dict]:
                 if (kind, x.text, y.text) in seen:
                     continue
                 seen.add((kind, x.text, y.text))
-                about = f"{unit}: {x.text} / {y.text}" if unit else _about(kind, x, y)
-                flags.append(_flag(kind, None, x.text, y.text, about, [link.en], [link.fr]))
+                sentence_en, sentence_fr = _sentence_of(sections[link.en], x), _sentence_of(sections[link.fr], y)
+                subject = _subject(sentence_en, sentence_fr) or unit or kind
+                flag = _flag(kind, None, x.text, y.text, f"{subject}: {_values(kind, x, y)}", [link.en], [link.fr])
+                flag["sentence_en"], flag["sentence_fr"] = sentence_en, sentence_fr
+                flags.append(flag)
     return flags
+
+
+def _sentence_of(section: Section, fact: Fact) -> str:
+    """The sentence of ``section`` that holds ``fact`` (the reader checks it in both languages)."""
+    for sentence in section.sentences:
+        if fact.text in sentence:
+            return sentence
+    return section.text
+
+
+_RESOLUTION_ON = re.compile(r"\b(?:resolution|decision|draft resolution) on ([^,;.]{3,90})|\b(?:résolution|décision) sur ([^,;.]{3,90})", re.I)
+
+
+def _subject(sentence_en: str, sentence_fr: str) -> str | None:
+    """A document symbol (A/HRC/54/L.12) or "resolution on …" in either sentence."""
+    for sentence in (sentence_en, sentence_fr):
+        symbol = SYMBOL.search(sentence)
+        if symbol:
+            return symbol.group(0)
+    for sentence in (sentence_en, sentence_fr):
+        topic = _RESOLUTION_ON.search(sentence)
+        if topic:
+            return "resolution on " + (topic.group(1) or topic.group(2)).strip()
+    return None
+
+
+def _values(kind: str, en: Fact, fr: Fact) -> str:
+    if kind == "vote":
+        return " / ".join("–".join(str(v) for v in f.value if v is not None) for f in (en, fr))
+    return f"{en.text} / {fr.text}"
 
 
 def _unmatched_pairs(a: list[Fact], b: list[Fact]) -> list[tuple[Fact, Fact]]:
@@ -154,12 +210,6 @@ def _unmatched_pairs(a: list[Fact], b: list[Fact]) -> list[tuple[Fact, Fact]]:
     left = [x for x in a if not any(same_value(x, y) for y in b)]
     right = [y for y in b if not any(same_value(x, y) for x in a)]
     return list(zip(left, right))
-
-
-def _about(kind: str, en: Fact, fr: Fact) -> str:
-    if kind == "vote":
-        return "vote count: " + " / ".join("–".join(str(v) for v in f.value if v is not None) for f in (en, fr))
-    return f"{kind}: {en.text} / {fr.text}"
 
 
 def covered_shares(en: list[Section], fr: list[Section], alignment: Alignment, flags: list[dict]) -> dict[str, float]:

@@ -127,6 +127,7 @@ def render_html(comparison: Comparison) -> str:
         list_titles=LIST_TITLES,
         rows=section_rows(comparison),
         marks=marks(comparison),
+        header_differs={d.field for d in comparison.header_differences},
     )
 
 

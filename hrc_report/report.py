@@ -68,6 +68,8 @@ def counts(comparison: Comparison) -> dict[str, Any]:
             "fr": sum(1 for s in comparison.speakers_fr if s.match == "unresolved"),
         },
         "coverage": dict(sorted(Counter(c["kind"] for c in comparison.coverage).items())),
+        "could_not_compare": len(comparison.uncertain),
+        "header_differences": len(comparison.header_differences),
     }
 
 
@@ -107,6 +109,14 @@ def to_json(comparison: Comparison) -> dict[str, Any]:
             for c in comparison.lists
         ],
         "counts": counts(comparison),
+        # what the tool could not establish: never reported as a difference
+        "could_not_compare": [
+            {"list": u.list, "id": u.id, "why": u.why, "name_en": u.name_en, "name_fr": u.name_fr}
+            for u in comparison.uncertain
+        ],
+        "list_notes": [{"list": n.list, "missing_in": n.missing_in} for n in comparison.list_notes],
+        "header_differences": [{"field": d.field, "en": d.en, "fr": d.fr} for d in comparison.header_differences],
+        "warnings": list(comparison.en.warnings + comparison.fr.warnings),
     }
 
 

@@ -54,7 +54,8 @@ def test_digest_in_a_browser(tmp_path):
     db = tmp_path / "a.sqlite"
     files = [CASES / c / f"{lang}.txt" for c in ("hrc54-item10", "cd-plenary") for lang in ("en", "fr")]
     assert runner.invoke(main, ["ingest", *map(str, files), "--db", str(db), "--date", "2023-10-11"]).exit_code == 0
-    assert runner.invoke(main, ["digest", "--week", "2023-W41", "--db", str(db), "--out", str(tmp_path / "d")]).exit_code == 0
+    result = runner.invoke(main, ["digest", "--week", "2023-W41", "--db", str(db), "--out", str(tmp_path / "d")])
+    assert result.exit_code == 0, result.output
     text = rendered_text(tmp_path / "d" / "digest.html", tmp_path)
     assert re.search(r"Meetings compared\s+Speaker-list mismatches\s+Coverage differences", text)
     assert re.search(r"\n\s*2\s+6\s+4\s*\n", text), text[:1500]
