@@ -39,11 +39,16 @@ CONTENT = {"subtitle", "lead", "body", "list"}
 
 
 def _section_of(sections, text: str) -> str | None:
-    """The tool section holding a gold paragraph (or held by it)."""
+    """The tool section holding a gold paragraph (or held by it). A sub-title the
+    tool reads as a heading belongs to the section it announces."""
     key = normalise(text)
     for s in sections:
         body = normalise(s.text)
         if key and (key in body or (len(body) > 40 and body in key)):
+            return s.id
+    for s in sections:
+        heading = normalise(s.heading or "")
+        if heading and (heading in key or key in heading):
             return s.id
     return None
 

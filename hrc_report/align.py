@@ -65,6 +65,15 @@ class Alignment:
     links: list[Link]
     #: per sentence (section id, index): the best cosine to any sentence of the other version
     sentence_best: dict[tuple[str, int], float] = field(default_factory=dict)
+    #: cosine of each English sentence with each French one: (section id, index) -> row / column
+    sentence_rows: dict[tuple[str, int], int] = field(default_factory=dict)
+    sentence_columns: dict[tuple[str, int], int] = field(default_factory=dict)
+    sentence_sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+
+    def sentence_cosine(self, en: tuple[str, int], fr: tuple[str, int]) -> float:
+        """How close an English and a French sentence are (0 when either is unknown)."""
+        row, column = self.sentence_rows.get(en), self.sentence_columns.get(fr)
+        return float(self.sentence_sims[row, column]) if row is not None and column is not None else 0.0
 
 
 #: A speaker list inside a French sentence, between dashes: it is not what the sentence says.
@@ -262,7 +271,12 @@ def align_sections(en: list[Section], fr: list[Section], settings: Settings = DE
             sentence_best[sentences[row][:2]] = float(sims[k].max())
         for k, row in enumerate(fr_rows):
             sentence_best[sentences[row][:2]] = float(sims[:, k].max())
-    return Alignment(links, sentence_best)
+    return Alignment(
+        links, sentence_best,
+        {sentences[row][:2]: k for k, row in enumerate(en_rows)},
+        {sentences[row][:2]: k for k, row in enumerate(fr_rows)},
+        sims,
+    )
 
 
 def _sentence_similarities(sentences, vectors):

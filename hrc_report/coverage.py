@@ -45,9 +45,23 @@ def find_coverage(
     flags: list[dict] = []
     flags += _topics(en, fr, alignment, index, anywhere, settings)
     flags += _states(en, fr, flags, index, anywhere)
-    flags += _facts(en, fr, alignment)
+    flags += _facts(en, fr, alignment, settings)
     # sorted() is stable: within a kind, document order stays.
     return sorted(flags, key=lambda flag: FLAG_ORDER.index(flag["kind"]))
+
+
+def checkable(flags: list[dict], cut_off: dict[str, bool]) -> tuple[list[dict], dict[str, int]]:
+    """Flags that can be established, and how many "only in" flags were withheld per
+    version: when the other version is a copy cut short, what only this one says
+    may simply lie past the cut."""
+    kept, withheld = [], {"en": 0, "fr": 0}
+    for flag in flags:
+        side = flag["only_in"]
+        if side and cut_off[{"en": "fr", "fr": "en"}[side]]:
+            withheld[side] += 1
+        else:
+            kept.append(flag)
+    return kept, withheld
 
 
 def _topics(en, fr, alignment, index, anywhere, settings) -> list[dict]:
@@ -102,6 +116,25 @@ council conseil committee comité conference conférence delegations délégatio
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]*")
 
 
+_CONNECTORS = frozenset({"of", "the", "de", "du", "des", "la", "le", "for", "on", "and", "et", "pour", "sur"})
+
+
+def _names_in(words: list[str]) -> list[str]:
+    """Runs of capitalised words inside the text ("Nations Unies", "Special Rapporteur
+    on Torture"), the sentence's first word left out."""
+    runs, run = [], []
+    for n, word in enumerate(words + [""]):
+        if n and word[:1].isupper():
+            run.append(word)
+        elif run and word.lower() in _CONNECTORS and n + 1 < len(words) and words[n + 1][:1].isupper():
+            run.append(word)
+        else:
+            if run and not (len(run) == 1 and (run[0].lower() in FUNCTION_WORDS or len(run[0]) <= 3)):
+                runs.append(" ".join(run))
+            run = []
+    return runs
+
+
 def key_terms(text: str, lang: str, index: NameIndex, other_states=frozenset(), other_concepts=frozenset(), most: int = 5) -> list[str]:
     """What a flagged passage is about, as a reader would say it: the States and
     Council terms only it carries, then names (capitalised words inside the
@@ -112,7 +145,7 @@ def key_terms(text: str, lang: str, index: NameIndex, other_states=frozenset(), 
     concepts = vocabulary.concepts_in(text, lang) - set(other_concepts)
     terms += [text[a:b] for a, b in vocabulary.matches(text, lang, concepts) if " " in text[a:b]]
     words = [re.sub(r"^(?:[lLdDnNsScCjJ]|qu|Qu)['’]", "", m.group(0)) for m in _WORD.finditer(text)]
-    terms += [w for n, w in enumerate(words) if n and w[:1].isupper() and w.lower() not in FUNCTION_WORDS and len(w) > 3]
+    terms += _names_in(words)
     terms += sorted((w for w in words if w.lower() not in FUNCTION_WORDS and len(w) > 6), key=len, reverse=True)
     label, seen = [], set()
     for term in terms:
@@ -150,7 +183,7 @@ def _states(en, fr, flags, index, anywhere) -> list[dict]:
     return result
 
 
-def _facts(en, fr, alignment) -> list[dict]:
+def _facts(en, fr, alignment, settings: Settings = DEFAULT) -> list[dict]:
     sections = {s.id: s for s in en + fr}
     flags: list[dict] = []
     seen: set[tuple] = set()
@@ -164,7 +197,7 @@ def _facts(en, fr, alignment) -> list[dict]:
             a = [f for f in a_facts if f.kind == kind and f.unit == unit]
             b = [f for f in b_facts if f.kind == kind and f.unit == unit]
             for x, y in _unmatched_pairs(a, b):
-                if (kind, x.text, y.text) in seen:
+                if (kind, x.text, y.text) in seen or not _same_statement(sections[link.en], x, sections[link.fr], y, alignment, settings):
                     continue
                 seen.add((kind, x.text, y.text))
                 sentence_en, sentence_fr = _sentence_of(sections[link.en], x), _sentence_of(sections[link.fr], y)
@@ -173,6 +206,19 @@ def _facts(en, fr, alignment) -> list[dict]:
                 flag["sentence_en"], flag["sentence_fr"] = sentence_en, sentence_fr
                 flags.append(flag)
     return flags
+
+
+def _same_statement(a: Section, x: Fact, b: Section, y: Fact, alignment: Alignment, settings: Settings) -> bool:
+    """Do the sentences holding two facts say the same thing? Linked sections can
+    hold several statements; two numbers differ only if their sentences match.
+    Boilerplate twins (the next-meeting line) are one statement."""
+    if a.kind != BODY or b.kind != BODY:
+        return True
+    i = next((n for n, sentence in enumerate(a.sentences) if x.text in sentence), None)
+    j = next((n for n, sentence in enumerate(b.sentences) if y.text in sentence), None)
+    if i is None or j is None:
+        return False
+    return alignment.sentence_cosine((a.id, i), (b.id, j)) >= settings.fact_sentence_cosine
 
 
 def _sentence_of(section: Section, fact: Fact) -> str:

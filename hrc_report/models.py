@@ -60,6 +60,8 @@ class Summary:
     speaker_entries: tuple[SpeakerEntry, ...]
     #: what the reader could not establish, for the user ("no closing code found")
     warnings: tuple[str, ...] = ()
+    #: the text stops mid-sentence with no closing lines: a copy cut short
+    cut_off: bool = False
 
     def body_text(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
@@ -187,6 +189,9 @@ class Comparison:
     list_notes: tuple[ListNote, ...] = ()
     #: header fields (date, part) the two versions give differently
     header_differences: tuple["HeaderDifference", ...] = ()
+    #: "only in" coverage flags withheld because the other version is cut off
+    #: (what it would have said past the cut cannot be known), per version they were about
+    not_checked: dict[str, int] = field(default_factory=dict)
 
     @property
     def code(self) -> str:

@@ -220,11 +220,11 @@ class NameIndex:
         cached = self._known.get(name)
         if cached is None:
             bare = _TAGS.sub(" ", name).strip(" ,;.")
-            method = "exact" if self.lookup(bare) else self.resolve(bare).method if len(bare) <= MAX_NAME_LENGTH else ""
-            # A pattern match (an NHRI by its wording) is a name only when it is one
-            # name: not a run of names joined by commas or "and".
+            # Only an exact name may hold a comma: a fuzzy or pattern match on
+            # "Morocco, United Kingdom of …" would glue two names into one.
             several = "," in bare or re.search(r"\s(?:and|et)\s", bare)
-            cached = bool(bare) and (method in ("exact", "fuzzy") or (method == "pattern" and not several))
+            method = "exact" if self.lookup(bare) else self.resolve(bare).method if len(bare) <= MAX_NAME_LENGTH else ""
+            cached = bool(bare) and (method == "exact" or (method in ("fuzzy", "pattern") and not several))
             self._known[name] = cached
         return cached
 

@@ -138,6 +138,9 @@ def parse_summary(text: str, source: str = "<text>", index=None, settings: Setti
             f"disclaimer or lead naming the Council, a Committee or the Conference found)"
         )
     warnings = () if code else (f"{source}: no closing code found (a copy that lost it?); read without one",)
+    cut_off = _cut_off(code, paragraphs)
+    if cut_off:
+        warnings += (f"{source}: the text stops mid-sentence: a copy cut short; what it would say past the cut is not compared",)
     return Summary(
         source=source,
         language=language,
@@ -150,6 +153,7 @@ def parse_summary(text: str, source: str = "<text>", index=None, settings: Setti
         paragraphs=tuple(paragraphs),
         speaker_entries=tuple(entries),
         warnings=warnings,
+        cut_off=cut_off,
     )
 
 
@@ -285,6 +289,13 @@ def _is_summary(code, header: _Header, paragraphs: list[Paragraph], entries, bod
         any(P.LEAD_BODY.search(lead) and P.LEAD_MEETING.search(lead) for lead in leads),
     ]
     return any(markers)
+
+
+def _cut_off(code, paragraphs: list[Paragraph]) -> bool:
+    """A copy cut short: no closing code or disclaimer, and the last paragraph stops mid-sentence."""
+    if code or any(p.kind == "disclaimer" for p in paragraphs) or not paragraphs:
+        return False
+    return not paragraphs[-1].text.rstrip().endswith((".", "!", "?", "»", "”", '"', ")", ":"))
 
 
 def _part_in_lead(body: list[str]) -> str | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .align import align_sections, build_sections
 from .compare import compare_speakers
-from .coverage import covered_shares, find_coverage
+from .coverage import checkable, covered_shares, find_coverage
 from .models import Comparison, HeaderDifference, HrcReportError, Summary
 from .patterns import CODE
 from .settings import DEFAULT, Settings
@@ -68,7 +68,9 @@ def compare_summaries(first: Summary, second: Summary, settings: Settings = DEFA
         raise HrcReportError(
             f"{en.source} and {fr.source} share no content: they look like different meetings; --force compares them anyway"
         )
-    coverage = find_coverage(sections_en, sections_fr, alignment, index, settings)
+    coverage, not_checked = checkable(
+        find_coverage(sections_en, sections_fr, alignment, index, settings), {"en": en.cut_off, "fr": fr.cut_off}
+    )
     log.info(
         "%d EN and %d FR sections, %d links, %d coverage differences, %d speaker mismatches",
         len(sections_en), len(sections_fr), len(alignment.links), len(coverage), len(lists.mismatches),
@@ -92,6 +94,7 @@ def compare_summaries(first: Summary, second: Summary, settings: Settings = DEFA
         uncertain=lists.uncertain,
         list_notes=lists.notes,
         header_differences=_header_differences(en, fr),
+        not_checked=not_checked,
     )
 
 

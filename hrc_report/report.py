@@ -117,6 +117,8 @@ def to_json(comparison: Comparison) -> dict[str, Any]:
         "list_notes": [{"list": n.list, "missing_in": n.missing_in} for n in comparison.list_notes],
         "header_differences": [{"field": d.field, "en": d.en, "fr": d.fr} for d in comparison.header_differences],
         "warnings": list(comparison.en.warnings + comparison.fr.warnings),
+        "cut_off": {"en": comparison.en.cut_off, "fr": comparison.fr.cut_off},
+        "coverage_not_checked": comparison.not_checked,
     }
 
 
