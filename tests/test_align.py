@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -120,3 +121,39 @@ def test_different_values(en, fr):
 def test_apres_midi_is_not_noon():
     assert [f.kind for f in extract("cet après-midi à 15 heures")] == ["time"]
     assert extract("cet après-midi à 15 heures")[0].value == (900,)
+
+
+@pytest.mark.parametrize("folder", ALIGNED_CASES, ids=lambda p: p.name)
+def test_covered_share_agrees_with_the_side_by_side_view(folder):
+    """A version whose body sections have no counterpart in the side-by-side view
+    is not "100% covered": the share is read from the same links."""
+    from hrc_report.render import section_rows
+
+    comparison = compare(folder / "en.txt", folder / "fr.txt")
+    rows = section_rows(comparison)
+    for lang, other in (("en", "fr"), ("fr", "en")):
+        body = [s for s in comparison.sections[lang] if s.kind == BODY]
+        alone = {s.id for row in rows if not row[other] or row[other] == [] for s in ([row[lang]] if lang == "en" else row["fr"]) if s}
+        uncovered = sum(len(s.text) for s in body if s.id in alone)
+        total = sum(len(s.text) for s in body)
+        # the share is rounded to three decimals
+        assert comparison.covered[lang] <= 1 - uncovered / total + 0.0005, (lang, comparison.covered[lang], uncovered / total)
+
+
+def test_topic_labels_are_key_terms_not_function_words():
+    """Each label term is whole words of the flagged passage (or a State it names),
+    and never a function word such as "point", "pays" or "jour"."""
+    from hrc_report.coverage import FUNCTION_WORDS
+    from hrc_report.names import load_index
+
+    index = load_index()
+    for folder in ALIGNED_CASES:
+        comparison = compare(folder / "en.txt", folder / "fr.txt")
+        for flag in comparison.coverage:
+            if flag["kind"] != "topic":
+                continue
+            text = flag["en"] or flag["fr"]
+            states = {index.names[s][lang] for s in index.states_in(text) for lang in ("en", "fr")}
+            for term in flag["about"].split(", "):
+                assert term.lower() not in FUNCTION_WORDS, (folder.name, term)
+                assert term in states or re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text), (folder.name, term, text)

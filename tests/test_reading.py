@@ -1,0 +1,209 @@
+"""Reading summaries in the shapes real pages use (issue: "Read any real summary").
+
+One test per kind of failure seen on text not written for our fixtures. Expected
+values are what the sentences say, not what the code happened to return.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hrc_report.facts import extract, same_value
+from hrc_report.models import HrcReportError
+from hrc_report.names import load_index, resolve_speakers
+from hrc_report.parse import parse_summary
+from hrc_report.pipeline import compare_summaries
+from hrc_report.speakers import extract_lists
+
+LEAD_EN = ("The Human Rights Council this morning held an interactive dialogue with the Special Rapporteur on the "
+           "right to food, who presented her report on hunger and conflict in several regions of the world.")
+LEAD_FR = ("Le Conseil des droits de l'homme a tenu ce matin un dialogue interactif avec la Rapporteuse spéciale sur "
+           "le droit à l'alimentation, qui a présenté son rapport sur la faim et les conflits dans le monde.")
+
+
+def speakers(text, lang):
+    index = load_index()
+    _, entries, _ = extract_lists(text, lang, 1, index.known)
+    return [(s.list, s.id, s.on_behalf_of_id) for s in resolve_speakers(entries, lang, index)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # closers other than "spoke in the discussion"
+    ("China, Japan and the Russian Federation spoke in right of reply.",
+     [("right_of_reply", "CHN", None), ("right_of_reply", "JPN", None), ("right_of_reply", "RUS", None)]),
+    ("Venezuela spoke as the country concerned.", [("concerned", "VEN", None)]),
+    ("Bosnia and Herzegovina, Egypt and Brazil also took the floor, as well as the International Committee of the Red Cross.",
+     [("discussion", "BIH", None), ("discussion", "EGY", None), ("discussion", "BRA", None),
+      ("others", "other:international-committee-of-the-red-cross", None)]),
+    # other openers
+    ("Taking the floor were Chile, Peru and Mexico.", [("discussion", "CHL", None), ("discussion", "PER", None), ("discussion", "MEX", None)]),
+    ("Speakers included Chile and Bosnia and Herzegovina, as well as UNICEF.",
+     [("discussion", "CHL", None), ("discussion", "BIH", None), ("others", "un:unicef", None)]),
+    ("Exercising their right of reply were China and Japan.", [("right_of_reply", "CHN", None), ("right_of_reply", "JPN", None)]),
+    ("Explaining their votes before the vote were Belgium on behalf of the European Union and Cuba.",
+     [("discussion", "BEL", "EU"), ("discussion", "CUB", None)]),
+    # the concerned country in a sentence of its own
+    ("Ethiopia, speaking as a country concerned, said it was focused on the implementation of the peace agreement.",
+     [("concerned", "ETH", None)]),
+    # States whose names hold "and"
+    ("Speaking were Trinidad and Tobago and Antigua and Barbuda.", [("discussion", "TTO", None), ("discussion", "ATG", None)]),
+    # "on behalf of" written every way
+    ("Speaking were Saudi Arabia (Arab Group), Pakistan for the OIC, Sweden on behalf of the Nordic countries and "
+     "Egypt, also on behalf of Jordan and Morocco.",
+     [("discussion", "SAU", "group:arab-group"), ("discussion", "PAK", "group:organisation-of-islamic-cooperation"),
+      ("discussion", "SWE", "group:nordic-countries"), ("discussion", "EGY", "states:JOR+MAR")]),
+    ("Speaking were Tunisia on behalf of the African Group and Pakistan.",
+     [("discussion", "TUN", "group:african-group"), ("discussion", "PAK", None)]),
+    ("Speaking were Honduras in the name of the Community of Latin American and Caribbean States, and Chile.",
+     [("discussion", "HND", "group:community-of-latin-american-and-caribbean-states"), ("discussion", "CHL", None)]),
+])
+def test_english_shapes(text, expected):
+    assert speakers(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ont pris la parole les délégations suivantes : Chine, Japon et Trinité-et-Tobago.",
+     [("discussion", "CHN", None), ("discussion", "JPN", None), ("discussion", "TTO", None)]),
+    ("La Chine et le Japon ont exercé leur droit de réponse.", [("right_of_reply", "CHN", None), ("right_of_reply", "JPN", None)]),
+    ("Le Venezuela a pris la parole en tant que pays concerné.", [("concerned", "VEN", None)]),
+    ("La Suède, pour le compte des pays nordiques, l'Égypte, au nom également de la Jordanie et du Maroc, et le Chili ont pris la parole.",
+     [("discussion", "SWE", "group:nordic-countries"), ("discussion", "EGY", "states:JOR+MAR"), ("discussion", "CHL", None)]),
+    ("Les représentants de l'UNICEF et du HCR ont également pris la parole.", [("others", "un:unicef", None), ("others", "un:unhcr", None)]),
+    ("Le Sénégal (au nom de la Francophonie) et le Pakistan (Organisation de la coopération islamique) ont fait des observations générales.",
+     [("discussion", "SEN", "other:international-organization-of-la-francophonie"),
+      ("discussion", "PAK", "group:organisation-of-islamic-cooperation")]),
+])
+def test_french_shapes(text, expected):
+    assert speakers(text, "fr") == expected
+
+
+def test_ngo_list_after_also_speaking_keeps_names_with_commas():
+    found = speakers("Also speaking were the Public Defender of Georgia, as well as the following non-governmental "
+                     "organizations: Franciscans International, Maat for Peace, Development and Human Rights Association.", "en")
+    assert [(lst, i) for lst, i, _ in found] == [
+        ("others", "nhri:GEO"), ("ngos", "ngo:franciscans-international"),
+        ("ngos", "ngo:maat-for-peace-development-and-human-rights-association"),
+    ]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Speaking on behalf of the Arab Group, Qatar said that the talks were overdue.", "en"),
+    ("The Committee adopted concluding observations on the reports of Colombia, Kenya, Chile, Zambia and Iceland, which it reviewed.", "en"),
+    ("The Council heard reports of the High Commissioner on Georgia, Cambodia and Yemen and then started its general debate.", "en"),
+    ("Le Conseil a entendu des rapports sur la Géorgie, le Cambodge et le Yémen, puis a entamé son débat général.", "fr"),
+])
+def test_body_sentences_are_not_lists(text, lang):
+    assert all(lst == "concerned" for lst, _, _ in speakers(text, lang))
+    assert "overdue" not in str(speakers(text, lang))
+
+
+def test_list_glued_to_the_next_sentence_and_continued():
+    paragraph = ("Speaking were Cuba, Egypt and India.  The Council then adjourned. "
+                 "Speaking in right of reply were Armenia and Azerbaijan.")
+    assert speakers(paragraph, "en") == [
+        ("discussion", "CUB", None), ("discussion", "EGY", None), ("discussion", "IND", None),
+        ("right_of_reply", "ARM", None), ("right_of_reply", "AZE", None),
+    ]
+
+
+@pytest.mark.parametrize("en, fr", [
+    ("12,500 people", "12\u00a0500 personnes"),
+    ("12,500 people", "12\u202f500 personnes"),
+    ("2.4 million people", "2,4 millions de personnes"),
+    ("40 per cent of households", "40 % des ménages"),
+    ("3.5 million dollars", "3,5 millions de dollars"),
+])
+def test_numbers_as_each_language_writes_them(en, fr):
+    (a,), (b,) = extract(en, lang="en"), extract(fr, lang="fr")
+    assert same_value(a, b), (a, b)
+
+
+def test_per_cent_is_not_a_hundred():
+    values = [f.value for f in extract("40 per cent of the population", lang="en")]
+    assert values == [(40,)]
+
+
+def page(header, lead, lang="en", tail=""):
+    return "\n\n".join(header + [lead, tail]) if tail else "\n\n".join(header + [lead])
+
+
+def test_mirror_copy_without_code_or_disclaimer_is_a_summary():
+    text = page(["Skip to main content", "News Human Rights Council", "Council hears Special Rapporteur on food", "06 October 2022"], LEAD_EN)
+    summary = parse_summary(text, "mirror.txt")
+    assert (summary.title, summary.date, summary.part, summary.code) == (
+        "Council hears Special Rapporteur on food", "2022-10-06", "morning", None)
+    assert any("no closing code" in w for w in summary.warnings)
+
+
+def test_french_header_and_part_from_the_main_clause():
+    lead = ("Cet après-midi, le Conseil des droits de l'homme a achevé son dialogue, entamé ce matin, avec la "
+            "Rapporteuse spéciale sur le droit à l'alimentation, qui a présenté son rapport sur la faim.")
+    text = page(["Aller au contenu principal", "Actualités Conseil des droits de l'homme",
+                 "Le Conseil achève son dialogue sur le droit à l'alimentation", "29 septembre 2016"], lead)
+    summary = parse_summary(text, "fr.txt")
+    assert (summary.title, summary.date, summary.part) == (
+        "Le Conseil achève son dialogue sur le droit à l'alimentation", "2016-09-29", "afternoon")
+
+
+def test_midday_line_and_header_image_are_not_the_title():
+    text = page(["Header image for news printout", "Council discusses food crises", "MIDDAY"], LEAD_EN.replace("this morning ", ""))
+    summary = parse_summary(text, "old.txt")
+    assert (summary.title, summary.part) == ("Council discusses food crises", "midday")
+
+
+def test_text_that_is_not_a_summary_is_still_refused():
+    with pytest.raises(HrcReportError, match="not a meeting summary"):
+        parse_summary(page(["A shopping list"], LEAD_EN.replace("Human Rights Council", "club")), "x.txt")
+
+
+def _pair(en_tail, fr_tail, en_code="HRC23.148E", fr_code="HRC23.148F"):
+    en = parse_summary(page(["Council hears Special Rapporteur on food"], LEAD_EN, tail=f"{en_tail}\n\n{en_code}"), "en.txt")
+    fr = parse_summary(page(["Le Conseil entend la Rapporteuse spéciale"], LEAD_FR, tail=f"{fr_tail}\n\n{fr_code}"), "fr.txt")
+    return en, fr
+
+
+def test_a_version_with_no_list_is_said_once_not_flagged_per_speaker():
+    en, fr = _pair("Speaking were Cuba, Egypt and India.", "De nombreuses délégations* ont pris la parole.")
+    comparison = compare_summaries(en, fr)
+    assert comparison.mismatches == ()
+    assert [(n.list, n.missing_in) for n in comparison.list_notes] == [(None, "fr")]
+
+
+def test_two_versions_with_no_list_do_not_claim_the_lists_agree():
+    from hrc_report.render import render_html
+
+    en, fr = _pair("The Council will reconvene at 3 p.m.", "Le Conseil reprendra ses travaux à 15 heures.")
+    html = render_html(compare_summaries(en, fr))
+    assert "name the same speakers" not in html and "could not be compared" in html
+
+
+def test_different_meetings_are_refused_unless_forced():
+    en, fr = _pair("Speaking were Cuba and Egypt.", "Ont pris la parole : Cuba et Égypte.", fr_code="HRC23.150F")
+    with pytest.raises(HrcReportError, match="different meetings"):
+        compare_summaries(en, fr)
+    assert compare_summaries(en, fr, force=True).mismatches == ()
+
+
+def test_an_unrecognised_name_is_could_not_compare_not_a_difference():
+    en, fr = _pair("The following NGOs also took the floor: Alpha Relief Trust and Beta Watch.",
+                   "Les ONG suivantes ont aussi pris la parole : Fondation Gamma et Beta Watch.")
+    comparison = compare_summaries(en, fr)
+    assert comparison.mismatches == ()
+    assert {u.name_en or u.name_fr for u in comparison.uncertain} == {"Alpha Relief Trust", "Fondation Gamma"}
+
+
+def test_group_named_differently_is_the_same_group():
+    en, fr = _pair("Speaking were Sweden on behalf of the Nordic countries and Senegal on behalf of the Organisation "
+                   "internationale de la Francophonie.",
+                   "Ont pris la parole : la Suède (au nom des pays nordiques) et le Sénégal (au nom de la Francophonie).")
+    assert compare_summaries(en, fr).mismatches == ()
+
+
+def test_date_and_part_that_differ_are_shown():
+    en, fr = _pair("Speaking were Cuba and Egypt.", "Ont pris la parole : Cuba et Égypte.")
+    fr = parse_summary(page(["Le Conseil entend la Rapporteuse spéciale", "12 juin 2013"], LEAD_FR.replace("ce matin", "cet après-midi"),
+                            tail="Ont pris la parole : Cuba et Égypte.\n\nHRC23.148F"), "fr.txt")
+    en = parse_summary(page(["Council hears Special Rapporteur on food", "12 June 2013"], LEAD_EN,
+                            tail="Speaking were Cuba and Egypt.\n\nHRC23.148E"), "en.txt")
+    differences = compare_summaries(en, fr).header_differences
+    assert [(d.field, d.en, d.fr) for d in differences] == [("part", "morning", "afternoon")]
