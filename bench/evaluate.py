@@ -79,14 +79,14 @@ def _found_speakers(speakers, gold_lists: dict) -> set:
 
 
 def _matches(flag: dict, planted: dict) -> bool:
-    if flag["kind"] != planted["kind"]:
+    if flag.kind != planted["kind"]:
         return False
     if "keywords" in planted and planted["keywords"]:
-        words = " ".join(filter(None, [flag["about"], flag["en"], flag["fr"]])).lower()
+        words = " ".join(filter(None, [flag.about, flag.en, flag.fr])).lower()
         if not all(k.lower() in words for k in planted["keywords"]):
             return False
-        return flag["only_in"] == planted.get("only_in")
-    return flag["only_in"] is None and flag["en"] == planted["en"] and flag["fr"] == planted["fr"]
+        return flag.only_in == planted.get("only_in")
+    return flag.only_in is None and flag.en == planted["en"] and flag.fr == planted["fr"]
 
 
 def evaluate_case(folder: Path) -> dict:
@@ -132,7 +132,7 @@ def evaluate_case(folder: Path) -> dict:
     coverage.expected, coverage.correct = len(planted), len(matched)
     coverage.found = len(matched) + len(extras)
     coverage.misses = [p.get("about", p["kind"]) for p in planted if p not in matched]
-    coverage.extras = [f"{f['kind']}/{f['only_in']}: {f['about'][:60]}" for f in extras]
+    coverage.extras = [f"{f.kind}/{f.only_in}: {f.about[:60]}" for f in extras]
     result["coverage"] = coverage
 
     result["no_list"] = {

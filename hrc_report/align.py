@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .facts import SYMBOL, Fact, extract
-from .models import Summary
+from .facts import SYMBOL, extract
+from .models import Link, Section, Summary
 from .names import NameIndex
 from .normalise import fold, fold_same_length
 from .sentences import split_sentences
@@ -34,30 +34,6 @@ from .settings import DEFAULT, Settings
 
 #: Body-section kinds that carry the debate; the rest align by kind.
 BODY = "body"
-
-
-@dataclass(frozen=True)
-class Section:
-    id: str
-    lang: str
-    kind: str
-    heading: str | None
-    text: str
-    sentences: tuple[str, ...]
-    anchors: frozenset[str] = frozenset()
-    concepts: frozenset[str] = frozenset()
-    #: numbers, dates, times and votes in the text
-    facts: tuple[Fact, ...] = ()
-    #: ids of the States named (body sections only)
-    states: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Link:
-    en: str
-    fr: str
-    score: float
-    cosine: float
 
 
 @dataclass
@@ -149,13 +125,14 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
             continue
         anchors: set[str] = set()
         concepts: set[str] = set()
-        states: set[str] = set()
+        states: frozenset[str] = frozenset()
         # every unit's facts are compared (the next-meeting line's time and date too)
         facts = tuple(extract(paragraph.text, vocabulary.units, summary.language))
-        prose = _prose(paragraph, summary.language)
+        numbers = _prose_numbers(paragraph)
+        sentences = paragraph.sentences or split_sentences(paragraph.text, summary.language)
         if paragraph.kind == BODY:
             # States named in a list sentence are speakers: compared as lists, not as coverage.
-            states = set(index.states_in(" ".join(prose)))
+            states = paragraph.states(numbers)
             anchors |= states
             anchors |= {f"symbol:{m.group(0).upper()}" for m in SYMBOL.finditer(paragraph.text)}
             anchors |= {f"{fact.kind}:{fact.value}" for fact in facts}
@@ -167,22 +144,24 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
                 kind=paragraph.kind,
                 heading=heading if paragraph.kind == BODY else None,
                 text=paragraph.text,
-                sentences=prose,
+                sentences=tuple(sentences[n] for n in numbers),
                 anchors=frozenset(anchors),
                 concepts=frozenset(concepts),
                 facts=facts,
-                states=frozenset(states),
+                states=states,
+                mentioned=paragraph.states(),
+                sentence_states=tuple(paragraph.states([n]) for n in numbers),
             )
         )
     return sections
 
 
-def _prose(paragraph, lang: str) -> tuple[str, ...]:
+def _prose_numbers(paragraph) -> list[int]:
     """The paragraph's sentences without its speaker-list sentences (those are
-    compared as lists, not as prose)."""
-    sentences = paragraph.sentences or split_sentences(paragraph.text, lang)
-    prose = tuple(s for n, s in enumerate(sentences) if n not in paragraph.list_sentences)
-    return prose or sentences
+    compared as lists, not as prose); all of them when every one is a list."""
+    count = len(paragraph.sentences) or 1
+    prose = [n for n in range(count) if n not in paragraph.list_sentences]
+    return prose or list(range(count))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

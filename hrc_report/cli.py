@@ -105,7 +105,7 @@ def _print_summary(comparison) -> None:
     where = {"en": "only in English", "fr": "only in French", None: "different"}
     click.echo(f"  coverage differences: {len(comparison.coverage)}")
     for flag in comparison.coverage:
-        click.echo(f"    - {flag['kind']}, {where[flag['only_in']]}: {flag['about']}")
+        click.echo(f"    - {flag.kind}, {where[flag.only_in]}: {flag.about}")
 
 
 @main.command("names")

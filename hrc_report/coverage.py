@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .align import BODY, Alignment, Section, load_vocabulary
-from .facts import SYMBOL, Fact, same_value
+from .align import BODY, Alignment, load_vocabulary
+from .facts import SYMBOL, same_value
+from .models import CoverageFlag, Fact, Section
 from .names import NameIndex
 from .settings import DEFAULT, Settings
 
@@ -22,15 +23,9 @@ from .settings import DEFAULT, Settings
 FLAG_ORDER = ("vote", "number", "date", "time", "state", "topic")
 
 
-def _flag(kind, only_in, en, fr, about, en_sections=(), fr_sections=()):
-    return {
-        "kind": kind,
-        "only_in": only_in,
-        "en": en,
-        "fr": fr,
-        "about": about,
-        "sections": {"en": sorted(en_sections, key=_order), "fr": sorted(fr_sections, key=_order)},
-    }
+def _flag(kind, only_in, en, fr, about, en_sections=(), fr_sections=(), **more) -> CoverageFlag:
+    sections = {"en": sorted(en_sections, key=_order), "fr": sorted(fr_sections, key=_order)}
+    return CoverageFlag(kind, only_in, en, fr, about, sections, **more)
 
 
 def _order(section_id: str) -> int:
@@ -39,24 +34,24 @@ def _order(section_id: str) -> int:
 
 def find_coverage(
     en: list[Section], fr: list[Section], alignment: Alignment, index: NameIndex, settings: Settings = DEFAULT
-) -> list[dict]:
+) -> list[CoverageFlag]:
     # Anything a version names anywhere, its speaker lists included, it covers.
-    anywhere = {lang: set(index.states_in("\n".join(s.text for s in sections))) for lang, sections in (("en", en), ("fr", fr))}
-    flags: list[dict] = []
+    anywhere = {lang: set().union(*(s.mentioned for s in sections)) for lang, sections in (("en", en), ("fr", fr))}
+    flags: list[CoverageFlag] = []
     flags += _topics(en, fr, alignment, index, anywhere, settings)
     flags += _states(en, fr, flags, index, anywhere)
     flags += _facts(en, fr, alignment, settings)
     # sorted() is stable: within a kind, document order stays.
-    return sorted(flags, key=lambda flag: FLAG_ORDER.index(flag["kind"]))
+    return sorted(flags, key=lambda flag: FLAG_ORDER.index(flag.kind))
 
 
-def checkable(flags: list[dict], cut_off: dict[str, bool]) -> tuple[list[dict], dict[str, int]]:
+def checkable(flags: list[CoverageFlag], cut_off: dict[str, bool]) -> tuple[list[CoverageFlag], dict[str, int]]:
     """Flags that can be established, and how many "only in" flags were withheld per
     version: when the other version is a copy cut short, what only this one says
     may simply lie past the cut."""
     kept, withheld = [], {"en": 0, "fr": 0}
     for flag in flags:
-        side = flag["only_in"]
+        side = flag.only_in
         if side and cut_off[{"en": "fr", "fr": "en"}[side]]:
             withheld[side] += 1
         else:
@@ -64,7 +59,7 @@ def checkable(flags: list[dict], cut_off: dict[str, bool]) -> tuple[list[dict], 
     return kept, withheld
 
 
-def _topics(en, fr, alignment, index, anywhere, settings) -> list[dict]:
+def _topics(en, fr, alignment, index, anywhere, settings) -> list[CoverageFlag]:
     vocabulary = load_vocabulary()
     flags = []
     sides = {"en": en, "fr": fr}
@@ -76,9 +71,10 @@ def _topics(en, fr, alignment, index, anywhere, settings) -> list[dict]:
             if section.kind != BODY:
                 continue
             run: list[str] = []
+            run_states: set[str] = set()
             for number, sentence in enumerate(section.sentences + ("",)):
                 best = alignment.sentence_best.get((section.id, number), 1.0) if sentence else 1.0
-                states = set(index.states_in(sentence)) if sentence else set()
+                states = set(section.sentence_states[number]) if sentence else set()
                 concepts = vocabulary.concepts_in(sentence, lang) if sentence else set()
                 new_states = states - other_states
                 new_concepts = concepts - other_concepts
@@ -86,22 +82,24 @@ def _topics(en, fr, alignment, index, anywhere, settings) -> list[dict]:
                 # missing from the other version too.
                 if sentence and best < settings.sentence_threshold and (new_states or new_concepts or not (states or concepts)):
                     run.append(sentence)
+                    run_states |= states
                     continue
                 if run:
-                    flags.append(_topic_flag(lang, section, run, index, other_states, other_concepts))
-                    run = []
+                    flags.append(_topic_flag(lang, section, run, frozenset(run_states), index, other_states, other_concepts))
+                    run, run_states = [], set()
     return flags
 
 
-def _topic_flag(lang, section, sentences, index, other_states, other_concepts):
+def _topic_flag(lang, section, sentences, states, index, other_states, other_concepts):
     text = " ".join(sentences)
     return _flag(
         "topic", lang,
         text if lang == "en" else None,
         text if lang == "fr" else None,
-        ", ".join(key_terms(text, lang, index, other_states, other_concepts)),
+        ", ".join(key_terms(text, lang, index, states - other_states, other_concepts)),
         [section.id] if lang == "en" else [],
         [section.id] if lang == "fr" else [],
+        states=states,
     )
 
 
@@ -135,13 +133,13 @@ def _names_in(words: list[str]) -> list[str]:
     return runs
 
 
-def key_terms(text: str, lang: str, index: NameIndex, other_states=frozenset(), other_concepts=frozenset(), most: int = 5) -> list[str]:
+def key_terms(text: str, lang: str, index: NameIndex, states=frozenset(), other_concepts=frozenset(), most: int = 5) -> list[str]:
     """What a flagged passage is about, as a reader would say it: the States and
     Council terms only it carries, then names (capitalised words inside the
     sentence), then its longest content words. Whole words only, never a
     function word."""
     vocabulary = load_vocabulary()
-    terms = [index.names[s][lang] for s in index.states_in(text) if s not in other_states]
+    terms = [index.names[s][lang] for s in sorted(states)]
     concepts = vocabulary.concepts_in(text, lang) - set(other_concepts)
     terms += [text[a:b] for a, b in vocabulary.matches(text, lang, concepts) if " " in text[a:b]]
     words = [re.sub(r"^(?:[lLdDnNsScCjJ]|qu|Qu)['’]", "", m.group(0)) for m in _WORD.finditer(text)]
@@ -159,7 +157,7 @@ def key_terms(text: str, lang: str, index: NameIndex, other_states=frozenset(), 
     return label
 
 
-def _states(en, fr, flags, index, anywhere) -> list[dict]:
+def _states(en, fr, flags, index, anywhere) -> list[CoverageFlag]:
     # A State in one version's body that the other version names nowhere, lists
     # included (a State only in a speaker list is a speaker mismatch instead).
     found = {}
@@ -168,11 +166,11 @@ def _states(en, fr, flags, index, anywhere) -> list[dict]:
         for section in sections:
             for state in sorted(section.states):
                 found[lang].setdefault(state, []).append(section.id)
-    topic_text = {lang: " ".join(f[lang] or "" for f in flags if f["kind"] == "topic") for lang in ("en", "fr")}
+    in_topics = {lang: set().union(*(f.states for f in flags if f.kind == "topic" and f.only_in == lang)) for lang in ("en", "fr")}
     result = []
     for lang, other in (("en", "fr"), ("fr", "en")):
         for state in sorted(found[lang].keys() - anywhere[other]):
-            if state in index.states_in(topic_text[lang]):
+            if state in in_topics[lang]:
                 continue  # already shown as part of a topic only this version covers
             name = index.names[state][lang]
             result.append(
@@ -183,9 +181,9 @@ def _states(en, fr, flags, index, anywhere) -> list[dict]:
     return result
 
 
-def _facts(en, fr, alignment, settings: Settings = DEFAULT) -> list[dict]:
+def _facts(en, fr, alignment, settings: Settings = DEFAULT) -> list[CoverageFlag]:
     sections = {s.id: s for s in en + fr}
-    flags: list[dict] = []
+    flags: list[CoverageFlag] = []
     seen: set[tuple] = set()
     for link in alignment.links:
         a_facts, b_facts = sections[link.en].facts, sections[link.fr].facts
@@ -202,9 +200,8 @@ def _facts(en, fr, alignment, settings: Settings = DEFAULT) -> list[dict]:
                 seen.add((kind, x.text, y.text))
                 sentence_en, sentence_fr = _sentence_of(sections[link.en], x), _sentence_of(sections[link.fr], y)
                 subject = _subject(sentence_en, sentence_fr) or unit or kind
-                flag = _flag(kind, None, x.text, y.text, f"{subject}: {_values(kind, x, y)}", [link.en], [link.fr])
-                flag["sentence_en"], flag["sentence_fr"] = sentence_en, sentence_fr
-                flags.append(flag)
+                flags.append(_flag(kind, None, x.text, y.text, f"{subject}: {_values(kind, x, y)}", [link.en], [link.fr],
+                                   sentence_en=sentence_en, sentence_fr=sentence_fr))
     return flags
 
 
@@ -258,7 +255,7 @@ def _unmatched_pairs(a: list[Fact], b: list[Fact]) -> list[tuple[Fact, Fact]]:
     return list(zip(left, right))
 
 
-def covered_shares(en: list[Section], fr: list[Section], alignment: Alignment, flags: list[dict]) -> dict[str, float]:
+def covered_shares(en: list[Section], fr: list[Section], alignment: Alignment, flags: list[CoverageFlag]) -> dict[str, float]:
     """Share of each version's body text that the other version covers: the body
     sections that have a counterpart in the alignment (the same links the
     side-by-side view shows), less the sentences flagged as topics only it covers."""
@@ -269,8 +266,8 @@ def covered_shares(en: list[Section], fr: list[Section], alignment: Alignment, f
         total = sum(len(s.text) for s in body)
         covered = sum(len(s.text) for s in body if s.id in linked[lang])
         flagged = sum(
-            len(f[lang] or "") for f in flags
-            if f["kind"] == "topic" and f["only_in"] == lang and set(f["sections"][lang]) & linked[lang]
+            len(getattr(f, lang) or "") for f in flags
+            if f.kind == "topic" and f.only_in == lang and set(f.sections[lang]) & linked[lang]
         )
         shares[lang] = round((covered - flagged) / total, 3) if total else 1.0
     return shares

@@ -9,8 +9,8 @@ octobre". Approximate counts ("a dozen", "une dizaine") are ranges.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .models import Fact
 from .normalise import clean_punctuation, fold, fold_same_length
 
 #: Approximate counts: (value, relative spread)
@@ -49,19 +49,6 @@ SCALE_WORDS = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliard
 #: "40 per cent" = "40 %" = "40 pour cent": a percentage ("cent" is not a hundred there).
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b|pour\s?cent\b)")
 _APPROX_BEFORE = re.compile(r"(?:almost|nearly|about|around|some|over|more than|at least|close to|pr[eè]s de|environ|quelque|plus de|au moins|presque)\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Fact:
-    kind: str  # number, time, date, vote
-    value: tuple
-    #: what a reader sees: the words in the text
-    text: str
-    start: int
-    end: int
-    #: for numbers: the unit word after the count (its vocabulary concept when known)
-    unit: str | None = None
-    approximate: bool = False
 
 
 def words_to_number(phrase: str, lang: str | None = None) -> int | float | None:

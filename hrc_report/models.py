@@ -8,6 +8,7 @@ parse -> (Summary with SpeakerEntry) -> names -> (Speaker) -> compare ->
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 
 class HrcReportError(Exception):
@@ -17,6 +18,17 @@ class HrcReportError(Exception):
     """
 
     exit_code = 2
+
+
+@dataclass(frozen=True)
+class Span:
+    """An entity found in a paragraph's text by the reader's one scan."""
+
+    #: what it is: "state"
+    kind: str
+    id: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,91 @@ class Paragraph:
     sentences: tuple[str, ...] = ()
     #: indices of the sentences that are speaker lists (not prose to compare)
     list_sentences: tuple[int, ...] = ()
+    #: the entities named in the text (found once, by the reader)
+    spans: tuple[Span, ...] = ()
+    #: where each sentence starts in ``text``
+    sentence_starts: tuple[int, ...] = ()
+
+    def states(self, sentences: Iterable[int] | None = None) -> frozenset[str]:
+        """Ids of the States named in the paragraph, or in the given sentences only."""
+        if sentences is None:
+            return frozenset(s.id for s in self.spans if s.kind == "state")
+        bounds = list(self.sentence_starts) + [len(self.text)]
+        ranges = [(bounds[n], bounds[n + 1]) for n in sentences]
+        return frozenset(s.id for s in self.spans if s.kind == "state" and any(a <= s.start < b for a, b in ranges))
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A number, date, time or vote in a paragraph, comparable across languages."""
+
+    kind: str  # number, time, date, vote
+    value: tuple
+    #: what a reader sees: the words in the text
+    text: str
+    start: int
+    end: int
+    #: for numbers: the unit word after the count (its vocabulary concept when known)
+    unit: str | None = None
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A unit of one version that the alignment links: a paragraph under its heading."""
+
+    id: str
+    lang: str
+    kind: str
+    heading: str | None
+    text: str
+    #: the prose sentences (speaker-list sentences left out)
+    sentences: tuple[str, ...]
+    anchors: frozenset[str] = frozenset()
+    concepts: frozenset[str] = frozenset()
+    #: numbers, dates, times and votes in the text
+    facts: tuple[Fact, ...] = ()
+    #: ids of the States named in its prose (body sections only)
+    states: frozenset[str] = frozenset()
+    #: ids of every State it names, lists included
+    mentioned: frozenset[str] = frozenset()
+    #: per prose sentence, the States it names
+    sentence_states: tuple[frozenset[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    en: str
+    fr: str
+    score: float
+    cosine: float
+
+
+@dataclass(frozen=True)
+class CoverageFlag:
+    """Something one version says that the other does not, or says differently."""
+
+    #: topic, state, number, vote, date, time
+    kind: str
+    #: "en" or "fr"; None when both speak of it but disagree
+    only_in: str | None
+    en: str | None
+    fr: str | None
+    about: str
+    #: "en"/"fr" -> the section ids it stands in
+    sections: dict[str, list[str]]
+    #: for facts: the whole sentence holding each value, so a reader can check
+    sentence_en: str | None = None
+    sentence_fr: str | None = None
+    #: the States the flagged passage names (not in the JSON)
+    states: frozenset[str] = frozenset()
+
+    def to_json(self) -> dict:
+        data = {"kind": self.kind, "only_in": self.only_in, "en": self.en, "fr": self.fr,
+                "about": self.about, "sections": self.sections}
+        if self.sentence_en is not None or self.sentence_fr is not None:
+            data.update(sentence_en=self.sentence_en, sentence_fr=self.sentence_fr)
+        return data
 
 
 @dataclass(frozen=True)
@@ -175,12 +272,12 @@ class Comparison:
     mismatches: tuple[SpeakerMismatch, ...]
     lists: tuple[ListComparison, ...]
     states_mentioned: dict[str, list[str]] = field(default_factory=dict)
-    #: "en"/"fr" -> align.Section units, in document order
-    sections: dict[str, list] = field(default_factory=lambda: {"en": [], "fr": []})
-    #: align.Link, one per linked pair of sections
-    alignment: list = field(default_factory=list)
-    #: coverage flags, as report.json's "coverage" items
-    coverage: list[dict] = field(default_factory=list)
+    #: "en"/"fr" -> Section units, in document order
+    sections: dict[str, list[Section]] = field(default_factory=lambda: {"en": [], "fr": []})
+    #: one Link per linked pair of sections
+    alignment: list[Link] = field(default_factory=list)
+    #: what one version covers and the other does not, most important first
+    coverage: list[CoverageFlag] = field(default_factory=list)
     #: "en"/"fr" -> share of that version's body text the other version covers too
     covered: dict[str, float] = field(default_factory=dict)
     #: possible speaker differences the tool could not establish

@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Iterable, Iterator
 
-from .models import NameMatch, Speaker
+from .models import NameMatch, Span, Speaker
 from .normalise import name_key, slug
 from .settings import DEFAULT, Settings
 
@@ -236,26 +236,37 @@ class NameIndex:
         }
         return keys, max(len(k.split(" ")) for k in keys)
 
-    def _state_mentions(self, text: str) -> Iterator[str]:
-        """Ids of the States named in ``text``, in text order.
+    def state_spans(self, text: str) -> list[Span]:
+        """Every State named in ``text``, with where it stands, in text order.
 
         Looks up word n-grams (longest first), so the work grows with the
         number of words, not with the number of names times the text length.
+        This is the one scanner: the reader runs it once per paragraph and every
+        later stage reads its spans.
         """
         keys, longest = self._state_keys
-        words = name_key(text).split(" ")
+        words: list[tuple[str, int, int]] = []
+        for token in re.finditer(r"\S+", text):
+            for word in name_key(token.group(0)).split(" "):
+                if word:
+                    words.append((word, token.start(), token.end()))
+        spans = []
         position = 0
         while position < len(words):
             step = 1
             for size in range(min(longest, len(words) - position), 0, -1):
-                phrase = " ".join(words[position:position + size])
+                phrase = " ".join(w for w, _, _ in words[position:position + size])
                 # French elision: "l'iran", "d'afghanistan"
                 ident = keys.get(phrase) or keys.get(_ELISION.sub("", phrase))
                 if ident:
-                    yield ident
+                    spans.append(Span("state", ident, words[position][1], words[position + size - 1][2]))
                     step = size
                     break
             position += step
+        return spans
+
+    def _state_mentions(self, text: str) -> Iterator[str]:
+        return (span.id for span in self.state_spans(text))
 
     def states_in(self, text: str) -> list[str]:
         """Sorted ids of every State and observer State named in running text."""

@@ -273,8 +273,21 @@ def _find_lists(paragraphs: list[Paragraph], language: str, index, settings: Set
                 "that is not a meeting summary's speaker list"
             )
         kind = "speakers" if is_list and found else paragraph.kind
-        final.append(Paragraph(paragraph.index, kind, paragraph.text, paragraph.line, sentences, listed))
+        final.append(Paragraph(
+            paragraph.index, kind, paragraph.text, paragraph.line, sentences, listed,
+            tuple(index.state_spans(paragraph.text)), _starts(paragraph.text, sentences),
+        ))
     return final, entries
+
+
+def _starts(text: str, sentences: tuple[str, ...]) -> tuple[int, ...]:
+    """Where each sentence starts in the paragraph (the splitter returns them in order)."""
+    starts, position = [], 0
+    for sentence in sentences:
+        found = text.find(sentence, position)
+        starts.append(found if found >= 0 else position)
+        position = starts[-1] + len(sentence) if found >= 0 else position
+    return tuple(starts)
 
 
 def _is_summary(code, header: _Header, paragraphs: list[Paragraph], entries, body: list[str]) -> bool:

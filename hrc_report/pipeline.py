@@ -84,8 +84,8 @@ def compare_summaries(first: Summary, second: Summary, settings: Settings = DEFA
         lists=lists.lists,
         # every State named anywhere, lists included (the contract of report.json)
         states_mentioned={
-            "en": index.states_in("\n".join([en.title, en.body_text()])),
-            "fr": index.states_in("\n".join([fr.title, fr.body_text()])),
+            "en": sorted(set().union(*(p.states() for p in en.paragraphs), index.states_in(en.title))),
+            "fr": sorted(set().union(*(p.states() for p in fr.paragraphs), index.states_in(fr.title))),
         },
         sections={"en": sections_en, "fr": sections_fr},
         alignment=alignment.links,

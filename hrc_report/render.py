@@ -114,9 +114,9 @@ def marks(comparison: Comparison) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for flag in comparison.coverage:
         for lang in ("en", "fr"):
-            for section_id in flag["sections"][lang]:
-                if flag[lang]:
-                    found.setdefault(section_id, []).append(flag[lang])
+            for section_id in flag.sections[lang]:
+                if getattr(flag, lang):
+                    found.setdefault(section_id, []).append(getattr(flag, lang))
     return found
 
 

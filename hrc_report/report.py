@@ -67,7 +67,7 @@ def counts(comparison: Comparison) -> dict[str, Any]:
             "en": sum(1 for s in comparison.speakers_en if s.match == "unresolved"),
             "fr": sum(1 for s in comparison.speakers_fr if s.match == "unresolved"),
         },
-        "coverage": dict(sorted(Counter(c["kind"] for c in comparison.coverage).items())),
+        "coverage": dict(sorted(Counter(c.kind for c in comparison.coverage).items())),
         "could_not_compare": len(comparison.uncertain),
         "header_differences": len(comparison.header_differences),
     }
@@ -102,7 +102,7 @@ def to_json(comparison: Comparison) -> dict[str, Any]:
         "alignment": [
             {"en": [link.en], "fr": [link.fr], "score": link.score, "cosine": link.cosine} for link in comparison.alignment
         ],
-        "coverage": comparison.coverage,
+        "coverage": [flag.to_json() for flag in comparison.coverage],
         "covered": comparison.covered,
         "speaker_lists": [
             {"list": c.list, "count_en": c.count_en, "count_fr": c.count_fr, "rows": [_row(r) for r in c.rows]}

@@ -74,15 +74,15 @@ def test_section_ids_and_units(comparison):
 
 def test_topic_flags_name_their_sections(comparison):
     for flag in comparison.coverage:
-        side = flag["only_in"]
-        if flag["kind"] == "topic":
-            (section_id,) = flag["sections"][side]
+        side = flag.only_in
+        if flag.kind == "topic":
+            (section_id,) = flag.sections[side]
             section = next(s for s in comparison.sections[side] if s.id == section_id)
-            assert flag[side] in section.text
+            assert getattr(flag, side) in section.text
 
 
 def test_not_differences_are_not_flagged(comparison):
-    texts = " ".join(f"{f['en']} {f['fr']} {f['about']}" for f in comparison.coverage)
+    texts = " ".join(f"{f.en} {f.fr} {f.about}" for f in comparison.coverage)
     for written in ("3 p.m.", "15 heures", "13 October", "13 octobre", "point 10", "item 10"):
         assert written not in texts
 
@@ -150,10 +150,10 @@ def test_topic_labels_are_key_terms_not_function_words():
     for folder in ALIGNED_CASES:
         comparison = compare(folder / "en.txt", folder / "fr.txt")
         for flag in comparison.coverage:
-            if flag["kind"] != "topic":
+            if flag.kind != "topic":
                 continue
-            text = flag["en"] or flag["fr"]
+            text = flag.en or flag.fr
             states = {index.names[s][lang] for s in index.states_in(text) for lang in ("en", "fr")}
-            for term in flag["about"].split(", "):
+            for term in flag.about.split(", "):
                 assert term.lower() not in FUNCTION_WORDS, (folder.name, term)
                 assert term in states or re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text), (folder.name, term, text)

@@ -69,12 +69,12 @@ def test_speaker_mismatches(case):
 
 
 def _matches(flag, planted):
-    if flag["kind"] != planted["kind"]:
+    if flag.kind != planted["kind"]:
         return False
     if "keywords" in planted:
-        words = " ".join(filter(None, [flag["about"], flag["en"], flag["fr"]])).lower()
-        return flag["only_in"] == planted["only_in"] and all(k in words for k in planted["keywords"])
-    return flag["only_in"] is None and flag["en"] == planted["en"] and flag["fr"] == planted["fr"]
+        words = " ".join(filter(None, [flag.about, flag.en, flag.fr])).lower()
+        return flag.only_in == planted["only_in"] and all(k in words for k in planted["keywords"])
+    return flag.only_in is None and flag.en == planted["en"] and flag.fr == planted["fr"]
 
 
 def test_planted_coverage_is_flagged_with_the_right_side(case):
@@ -91,6 +91,6 @@ def test_at_most_three_other_coverage_flags(case):
 
 def test_not_differences_are_not_flagged(case):
     gold, comparison = case
-    flagged = " ".join(f"{f['en']} {f['fr']}" for f in comparison.coverage if f["kind"] != "topic")
+    flagged = " ".join(f"{f.en} {f.fr}" for f in comparison.coverage if f.kind != "topic")
     for text in gold.get("not_flagged_texts", []):
         assert text not in flagged
