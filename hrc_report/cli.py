@@ -14,6 +14,7 @@ import click
 
 from . import __version__
 from .models import HrcReportError
+from .output import prepare_folder
 from .pipeline import FORMATS, Options, compare, parse_formats, write_reports
 from .report import counts
 from .render import ISSUE_TITLES, LIST_TITLES
@@ -55,23 +56,30 @@ def main(ctx, verbose):
 
 
 @main.command("compare")
-@click.argument("first", type=click.Path(dir_okay=False, path_type=str))
-@click.argument("second", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("first")
+@click.argument("second", required=False)
 @click.option("--out", "out", default="out", show_default=True, type=click.Path(file_okay=False), help="Folder for the reports.")
 @click.option(
     "--format", "formats", default=",".join(Options().formats), show_default=True,
     help=f"Which reports to write, comma-separated: {', '.join(FORMATS)}.",
 )
 @click.option("--force", is_flag=True, help="Compare even when the two files look like different meetings.")
-def compare_command(first, second, out, formats, force):
+@click.option("--refresh", is_flag=True, help="Fetch pages again instead of using the download cache.")
+def compare_command(first, second, out, formats, force, refresh):
     """Compare two versions of one meeting summary (English and French, in either order).
 
+    FIRST and SECOND are files or http(s) URLs of the published pages; with one
+    URL alone, the other language's page is found and fetched too.
+
     Example:
+
+        hrc-report compare https://www.ungeneva.org/en/news-media/meeting-summary/2023/10/slug
 
         hrc-report compare en.txt fr.txt --out reports/hrc54-item10
     """
     options = Options(formats=parse_formats(formats))
-    comparison = compare(first, second, force=force)
+    prepare_folder(out)  # a folder that cannot be written is found before any work
+    comparison = compare(first, second, force=force, refresh=refresh)
     for warning in comparison.en.warnings + comparison.fr.warnings:
         click.echo(f"hrc-report: warning: {warning}", err=True)
     written = write_reports(comparison, out, options)
@@ -144,11 +152,12 @@ def _archive(db):
 
 
 @main.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--date", help="Meeting date (YYYY-MM-DD) for documents that do not carry one.")
-def ingest_command(paths, db, date):
-    """Store summaries (.txt, saved .html pages; files or folders) in the archive.
+@click.option("--refresh", is_flag=True, help="Fetch pages again instead of using the download cache.")
+def ingest_command(paths, db, date, refresh):
+    """Store summaries (.txt, saved .html pages; files, folders or http(s) URLs) in the archive.
 
     Example:
 
@@ -158,7 +167,7 @@ def ingest_command(paths, db, date):
 
     date = check_date(date)
     with _archive(db) as archive:
-        results = ingest(archive, paths, date)
+        results = ingest(archive, paths, date, refresh)
     for result in results:
         click.echo(f"{result.status:<9} {result.path}: {result.detail}", err=result.status == "refused")
     added = sum(r.status == "added" for r in results)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import datetime as dt
 import os
 from dataclasses import dataclass
@@ -10,6 +12,7 @@ from typing import Iterable, Iterator
 
 from .archive import Archive
 from .models import HrcReportError
+from .web import Fetcher, is_url
 from .names import load_index
 from .parse import parse_summary
 from .source import HTML_SUFFIXES, read_source
@@ -43,23 +46,27 @@ def check_date(text: str | None) -> str | None:
         raise HrcReportError(f"--date {text!r}: expected a date such as 2023-10-11") from None
 
 
-def ingest(archive: Archive, paths: Iterable[str | os.PathLike[str]], date: str | None = None) -> list[Ingested]:
-    """Parse and store each file; a file that is not a summary is refused, the others go on."""
+def ingest(archive: Archive, paths: Iterable[str | os.PathLike[str]], date: str | None = None, refresh: bool = False) -> list[Ingested]:
+    """Parse and store each file or published page (http/https URL); one that is
+    not a summary is refused, the others go on."""
     index = load_index()
     results = []
-    for path in files_under(paths):
-        try:
-            text = read_source(path)
-            summary = parse_summary(text, str(path), index=index)
-        except HrcReportError as error:
-            results.append(Ingested(str(path), "refused", str(error)))
-            continue
-        _, new = archive.add(
-            text=text, source=str(path), language=summary.language, code=summary.code, title=summary.title,
-            part=summary.part, date=summary.date or date,
-            body=summary.body_text(),
-        )
-        where = summary.code or "no code"
-        when = summary.date or date or "no date"
-        results.append(Ingested(str(path), "added" if new else "unchanged", f"{summary.language}, {where}, {when}"))
+    urls = [p for p in paths if isinstance(p, str) and is_url(p)]
+    files = [p for p in paths if not (isinstance(p, str) and is_url(p))]
+    with Fetcher(refresh=refresh) if urls else nullcontext() as fetcher:
+        for source in [*urls, *files_under(files)]:
+            try:
+                text = fetcher.page(source).text if isinstance(source, str) else read_source(source)
+                summary = parse_summary(text, str(source), index=index)
+            except HrcReportError as error:
+                results.append(Ingested(str(source), "refused", str(error)))
+                continue
+            _, new = archive.add(
+                text=text, source=str(source), language=summary.language, code=summary.code, title=summary.title,
+                part=summary.part, date=summary.date or date,
+                body=summary.body_text(),
+            )
+            where = summary.code or "no code"
+            when = summary.date or date or "no date"
+            results.append(Ingested(str(source), "added" if new else "unchanged", f"{summary.language}, {where}, {when}"))
     return results

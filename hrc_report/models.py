@@ -160,6 +160,11 @@ class Summary:
     #: the text stops mid-sentence with no closing lines: a copy cut short
     cut_off: bool = False
 
+    @property
+    def url(self) -> str | None:
+        """The published page's address, when the summary was fetched from one."""
+        return self.source if self.source.startswith(("http://", "https://")) else None
+
     def body_text(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
 

@@ -18,6 +18,7 @@ from .output import prepare_folder, write_atomic
 from .parse import parse_summary
 from .report import dumps, to_json, validate
 from .source import read_source
+from .web import LANGUAGE_NAMES, Fetcher, is_url, other_language_url
 
 FORMATS = ("html", "pdf", "json")
 log = logging.getLogger(__name__)
@@ -30,9 +31,18 @@ class Options:
     formats: tuple[str, ...] = FORMATS
 
 
-def parse_file(path: str | os.PathLike[str], settings: Settings = DEFAULT) -> Summary:
+def parse_file(path: str | os.PathLike[str], settings: Settings = DEFAULT, fetcher=None, what: str = "the page") -> Summary:
+    """Parse a summary file, or a published page when ``path`` is an http(s) URL."""
     index = load_index()
-    summary = parse_summary(read_source(path), source=str(path), index=index, settings=settings)
+    if isinstance(path, str) and is_url(path):
+        if fetcher is None:
+            with Fetcher() as own:
+                text = own.page(path, what).text
+        else:
+            text = fetcher.page(path, what).text
+    else:
+        text = read_source(path)
+    summary = parse_summary(text, source=str(path), index=index, settings=settings)
     log.info(
         "%s: %s (langdetect), code %s, part %s, %d paragraphs, %d listed speakers",
         path, summary.language, summary.code or "none", summary.part or "unknown",
@@ -135,10 +145,32 @@ def _header_differences(en: Summary, fr: Summary) -> tuple[HeaderDifference, ...
 
 
 def compare(
-    first: str | os.PathLike[str], second: str | os.PathLike[str], settings: Settings = DEFAULT, force: bool = False
+    first: str | os.PathLike[str], second: str | os.PathLike[str] | None = None, settings: Settings = DEFAULT,
+    force: bool = False, refresh: bool = False,
 ) -> Comparison:
-    """Parse and compare two summary files, given in either order."""
-    return compare_summaries(parse_file(first, settings), parse_file(second, settings), settings, force)
+    """Parse and compare two summaries (files or URLs, in either order).
+
+    With one URL only, the other language's page is found by the sites' path
+    rule (/en/ <-> /fr/) and fetched too; its language is checked from its text.
+    """
+    fetcher = Fetcher(refresh=refresh) if any(isinstance(x, str) and is_url(x) for x in (first, second)) else None
+    try:
+        one = parse_file(first, settings, fetcher)
+        if second is None:
+            if not (isinstance(first, str) and is_url(first)):
+                raise HrcReportError(f"{first}: give the other language's version too (a file or URL), or a URL to find it from")
+            lang = "fr" if one.language == "en" else "en"
+            what = f"{LANGUAGE_NAMES[lang]} version"
+            second = other_language_url(first, lang)
+            two = parse_file(second, settings, fetcher, what)
+            if two.language != lang:
+                raise HrcReportError(f"the {what.split()[0]} page at {second} holds {LANGUAGE_NAMES[two.language]} text")
+        else:
+            two = parse_file(second, settings, fetcher)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+    return compare_summaries(one, two, settings, force)
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

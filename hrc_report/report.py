@@ -27,6 +27,7 @@ def _document(summary: Summary) -> dict[str, Any]:
         "part": summary.part,
         "date": summary.date,
         "source": summary.source,
+        "url": summary.url,
         "label": summary.label,
     }
 
