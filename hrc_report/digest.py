@@ -19,6 +19,7 @@ from typing import Callable, ContextManager
 
 from .archive import Archive, week_bounds
 from .models import HrcReportError
+from .web import is_url
 from .output import prepare_folder, write_atomic
 from .pairing import Pair, Unpaired, pair_documents
 
@@ -42,6 +43,9 @@ class MeetingDigest:
     coverage: list[dict]
     #: relative to the digest folder
     report: str
+    #: the published pages, when the documents were fetched from them
+    url_en: str | None = None
+    url_fr: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,8 @@ def _compare_one(job: tuple[str, str, str, str, str, str]) -> dict:
     from .report import counts, to_json
 
     key, en_text, en_source, fr_text, fr_source, folder = job
-    comparison = compare_summaries(parse_summary(en_text, en_source), parse_summary(fr_text, fr_source))
+    # The pairing already decided these are one meeting: no second guess here.
+    comparison = compare_summaries(parse_summary(en_text, en_source), parse_summary(fr_text, fr_source), force=True)
     write_reports(comparison, folder)
     data = to_json(comparison)
     return {"key": key, "counts": counts(comparison), "mismatches": data["speaker_mismatches"], "coverage": data["coverage"]}
@@ -161,6 +166,8 @@ def _meeting(pair: Pair, result: dict) -> MeetingDigest:
         mismatches=result["mismatches"],
         coverage=result["coverage"],
         report=f"meetings/{pair.key}/report.html",
+        url_en=pair.en.source if is_url(pair.en.source) else None,
+        url_fr=pair.fr.source if is_url(pair.fr.source) else None,
     )
 
 

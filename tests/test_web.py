@@ -208,3 +208,7 @@ def test_ingest_stores_fetched_pages_with_their_url(site, tmp_path):
     assert result.exit_code == 0, result.output
     with Archive(db) as archive:
         assert sorted(d.source for d in archive.documents("2023-W11")) == sorted(urls)
+    result = _run("digest", "--week", "2023-W11", "--db", db, "--out", tmp_path / "digest")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "digest" / "digest.html").read_text("utf-8")
+    assert all(f'href="{url}"' in html for url in urls), "the digest links to both published pages"
