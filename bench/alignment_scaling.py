@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from hrc_report.align import encoder
+from hrc_report.encoder import encoder
 from hrc_report.pipeline import Options, compare_summaries, parse_file, write_reports
 from hrc_report.parse import parse_summary
 

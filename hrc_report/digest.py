@@ -58,22 +58,22 @@ class Digest:
     totals: dict = field(default_factory=dict)
 
 
-def _compare_one(job: tuple[str, str, str, str, str, str]) -> dict:
+def _compare_one(job: tuple[str, str, str, str, str, str, tuple[str, ...]]) -> dict:
     """Compare one stored pair and write its reports; runs in a worker process."""
     from .parse import parse_summary
-    from .pipeline import compare_summaries, write_reports
+    from .pipeline import Options, compare_summaries, write_reports
     from .report import counts, to_json
 
-    key, en_text, en_source, fr_text, fr_source, folder = job
+    key, en_text, en_source, fr_text, fr_source, folder, formats = job
     # The pairing already decided these are one meeting: no second guess here.
     comparison = compare_summaries(parse_summary(en_text, en_source), parse_summary(fr_text, fr_source), force=True)
-    write_reports(comparison, folder)
+    write_reports(comparison, folder, Options(formats=formats))
     data = to_json(comparison)
     return {"key": key, "counts": counts(comparison), "mismatches": data["speaker_mismatches"], "coverage": data["coverage"]}
 
 
 def _warm_up(with_encoder: bool = True) -> None:
-    from .align import encoder
+    from .encoder import encoder
     from .language import _factory
     from .names import load_index
     from .render import environment
@@ -89,11 +89,10 @@ def _start_worker() -> None:
     """Each worker takes one core: one BLAS thread, its own encoder."""
     from threadpoolctl import threadpool_limits
 
-    from . import align
+    from .encoder import encoder
 
     threadpool_limits(1)
-    align.ENCODER_THREADS = 1
-    align.encoder()
+    encoder()
 
 
 def _no_progress(total: int):
@@ -106,20 +105,24 @@ def build_digest(
     out: str | os.PathLike[str],
     progress: Callable[[int], ContextManager[Callable[[int], None]]] = _no_progress,
     workers: int = 2,
+    meeting_pdfs: bool = False,
 ) -> Digest:
     """Compare every meeting of ``week`` and write the digest into ``out``.
 
     ``progress(total)`` gives a context manager yielding ``update(done)``,
-    e.g. a click progress bar.
+    e.g. a click progress bar. Each meeting's full report is written as HTML
+    and JSON; its PDF (most of the time a meeting takes, and most readers never
+    open it) only with ``meeting_pdfs``.
     """
     monday, sunday = week_bounds(week)
     week = f"{monday.isocalendar().year}-W{monday.isocalendar().week:02d}"
     folder = prepare_folder(out)
     pairing = pair_documents(archive.documents(week))
+    formats = ("html", "pdf", "json") if meeting_pdfs else ("html", "json")
     if not pairing.pairs and not pairing.unpaired:
         raise HrcReportError(f"no summaries in the archive for {week} ({monday} to {sunday}): ingest some first")
     jobs = [
-        (pair.key, pair.en.text, pair.en.source, pair.fr.text, pair.fr.source, str(folder / "meetings" / pair.key))
+        (pair.key, pair.en.text, pair.en.source, pair.fr.text, pair.fr.source, str(folder / "meetings" / pair.key), formats)
         for pair in pairing.pairs
     ]
     results: dict[str, dict] = {}

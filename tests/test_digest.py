@@ -127,7 +127,8 @@ def test_digest_email_sent_once_then_forced(tmp_path, ingested, smtp_server):
     assert attachment.get_content_type() == "application/pdf"
     assert attachment.get_content() == (out / "digest.pdf").read_bytes()
     for key in ("HRC23-148", "HRC23-152"):
-        assert sorted(p.name for p in (out / "meetings" / key).iterdir()) == ["report.html", "report.json", "report.pdf"]
+        # a meeting's PDF only with --meeting-pdfs
+        assert sorted(p.name for p in (out / "meetings" / key).iterdir()) == ["report.html", "report.json"]
 
     again = cli("digest", "--week", WEEK, "--db", ingested, "--out", out, "--email", "--config", config, env=env)
     assert again.exit_code == 0 and "already sent" in again.output
@@ -212,3 +213,11 @@ def test_two_equally_close_candidates_are_listed_not_guessed(tmp_path, archive_d
         pairing = pair_documents(archive.documents(WEEK))
     assert pairing.pairs == []
     assert [u.reason.split(":")[0] for u in pairing.unpaired] == ["ambiguous"] * 3
+
+
+def test_meeting_pdfs_only_when_asked(tmp_path, ingested):
+    out = tmp_path / "with-pdfs"
+    result = cli("digest", "--week", WEEK, "--db", ingested, "--out", out, "--meeting-pdfs", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    for key in ("HRC23-148", "HRC23-152"):
+        assert sorted(p.name for p in (out / "meetings" / key).iterdir()) == ["report.html", "report.json", "report.pdf"]

