@@ -1,7 +1,8 @@
 """Resolve speaker names, in English or French, to one canonical id.
 
-States come from maintained data only: the UN terminology names shipped in
-hdx-python-country's taxonomy, pycountry (English, and French through its
+States come from maintained data only: the UN terminology names of OCHA's
+taxonomy (copied from hdx-python-country, see data/un_taxonomy.PROVENANCE.md),
+pycountry (English, and French through its
 gettext catalogue) and Babel's CLDR territory names. What no library has
 (groups, the EU, UN bodies, national human rights institutions, NGO
 translations, and State names the UN used before a rename) is hand-curated in
@@ -62,13 +63,9 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 
 
 def _un_taxonomy() -> list[dict[str, str]]:
-    # hdx-python-country ships the UN terminology (UNTERM) names as a CSV
-    # inside its package; read it directly so no network is ever touched.
-    package = importlib.resources.files("hdx.location")
-    for entry in package.iterdir():
-        if entry.name.endswith(".csv") and "Taxonomy" in entry.name:
-            return list(csv.DictReader(io.StringIO(entry.read_text("utf-8"))))
-    raise RuntimeError("hdx-python-country's taxonomy CSV is missing")
+    # OCHA's UN terminology taxonomy, copied from hdx-python-country with its
+    # provenance (data/un_taxonomy.PROVENANCE.md; scripts/refresh_taxonomy.py).
+    return _read_csv("un_taxonomy.csv")
 
 
 def _invert_comma(name: str) -> str:
