@@ -7,6 +7,7 @@ internal error (one line; ``--verbose`` shows the traceback).
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import traceback
 
@@ -20,6 +21,20 @@ from .report import counts
 from .render import ISSUE_TITLES, LIST_TITLES
 
 
+#: What must never reach the terminal from a document or a file name: control
+#: characters (escape sequences) and bidirectional overrides.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe(text) -> str:
+    return _UNSAFE.sub("", str(text))
+
+
+def echo(text="", err: bool = False) -> None:
+    """click.echo for anything that may hold document text or a file name."""
+    click.echo(_safe(text), err=err)
+
+
 class _Group(click.Group):
     """Turns every error into one line on stderr and a known exit status."""
 
@@ -27,7 +42,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except HrcReportError as error:
-            click.echo(f"hrc-report: error: {error}", err=True)
+            echo(f"hrc-report: error: {error}", err=True)
             ctx.exit(error.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -81,16 +96,16 @@ def compare_command(first, second, out, formats, force, refresh):
     prepare_folder(out)  # a folder that cannot be written is found before any work
     comparison = compare(first, second, force=force, refresh=refresh)
     for warning in comparison.en.warnings + comparison.fr.warnings:
-        click.echo(f"hrc-report: warning: {warning}", err=True)
+        echo(f"hrc-report: warning: {warning}", err=True)
     written = write_reports(comparison, out, options)
     _print_summary(comparison)
     for fmt, path in written.items():
-        click.echo(f"wrote {path}")
+        echo(f"wrote {path}")
 
 
 def _print_summary(comparison) -> None:
     figures = counts(comparison)
-    click.echo(f"{comparison.code}: {comparison.en.title}")
+    echo(f"{comparison.code}: {comparison.en.title}")
     for lc in comparison.lists:
         order = "; order differs" if lc.order_differs else ""
         click.echo(f"  {LIST_TITLES[lc.list]}: {lc.count_en} EN, {lc.count_fr} FR{order}")
@@ -101,7 +116,7 @@ def _print_summary(comparison) -> None:
     )
     for m in comparison.mismatches:
         name = m.name_en or m.name_fr
-        click.echo(f"    - {LIST_TITLES[m.list]}: {name} ({m.id}) {ISSUE_TITLES[m.issue]}")
+        echo(f"    - {LIST_TITLES[m.list]}: {name} ({m.id}) {ISSUE_TITLES[m.issue]}")
     for note in comparison.list_notes:
         version = "English" if note.missing_in == "en" else "French"
         what = f"has no list of {LIST_TITLES[note.list].lower()}" if note.list else "lists no speakers"
@@ -113,7 +128,7 @@ def _print_summary(comparison) -> None:
     where = {"en": "only in English", "fr": "only in French", None: "different"}
     click.echo(f"  coverage differences: {len(comparison.coverage)}")
     for flag in comparison.coverage:
-        click.echo(f"    - {flag.kind}, {where[flag.only_in]}: {flag.about}")
+        echo(f"    - {flag.kind}, {where[flag.only_in]}: {flag.about}")
 
 
 @main.command("names")
@@ -136,7 +151,7 @@ def names_command(lang, context):
         if not name:
             continue
         match = index.resolve(name, context)
-        click.echo(f"{name}\t{match.id}\t{match.kind if match.id else ''}")
+        echo(f"{name}\t{match.id}\t{match.kind if match.id else ''}")
 
 
 DB_OPTION = click.option(
@@ -169,7 +184,7 @@ def ingest_command(paths, db, date, refresh):
     with _archive(db) as archive:
         results = ingest(archive, paths, date, refresh)
     for result in results:
-        click.echo(f"{result.status:<9} {result.path}: {result.detail}", err=result.status == "refused")
+        echo(f"{result.status:<9} {result.path}: {result.detail}", err=result.status == "refused")
     added = sum(r.status == "added" for r in results)
     refused = sum(r.status == "refused" for r in results)
     click.echo(f"{added} added, {sum(r.status == 'unchanged' for r in results)} already there, {refused} refused")
@@ -195,10 +210,10 @@ def pairs_command(week, db):
         pairing = pair_documents(archive.documents(week))
     for pair in pairing.pairs:
         how = "code" if pair.method == "code" else f"content, confidence {pair.confidence:.2f}"
-        click.echo(f"{pair.en.date or 'no date'}  {pair.en.code or '-':<12} {pair.fr.code or '-':<12} ({how})  {pair.en.title}")
+        echo(f"{pair.en.date or 'no date'}  {pair.en.code or '-':<12} {pair.fr.code or '-':<12} ({how})  {pair.en.title}")
     for item in pairing.unpaired:
         document = item.document
-        click.echo(f"unpaired  {document.language} {document.code or '-'} {document.source}: {item.reason}")
+        echo(f"unpaired  {document.language} {document.code or '-'} {document.source}: {item.reason}")
     click.echo(f"{len(pairing.pairs)} pairs, {len(pairing.unpaired)} unpaired")
 
 
@@ -249,7 +264,7 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
             f"{digest.week}: {digest.totals['meetings']} meetings, {digest.totals['speaker_mismatches']} speaker mismatches, "
             f"{digest.totals['coverage']} coverage differences, {digest.totals['unpaired']} unpaired documents"
         )
-        click.echo(f"wrote {os.path.join(out, 'digest.html')}, {os.path.join(out, 'digest.pdf')}")
+        echo(f"wrote {os.path.join(out, 'digest.html')}, {os.path.join(out, 'digest.pdf')}")
         if config is not None:
             from pathlib import Path
 

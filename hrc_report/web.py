@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from . import __version__
 from .models import HrcReportError
-from .source import MAX_BYTES, article_text
+from .source import MAX_BYTES, article_text, invisible_removed
 
 USER_AGENT = f"hrc-report/{__version__} (compares the English and French UN Geneva meeting summaries)"
 #: Seconds to wait for a server; HRC_REPORT_HTTP_TIMEOUT overrides it.
@@ -208,7 +208,7 @@ def _text(response, url: str, what: str) -> str:
         raise HrcReportError(f"{what} at {url} is larger than a meeting summary (limit {MAX_BYTES:,} bytes)")
     response.encoding = response.encoding or response.apparent_encoding
     body = response.text
-    return body if kind == "text/plain" else page_text(body, url)
+    return invisible_removed(body) if kind == "text/plain" else page_text(body, url)
 
 
 def page_text(html: str, url: str) -> str:
