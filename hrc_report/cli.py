@@ -245,13 +245,15 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
     import os
 
     from .digest import build_digest, deliver
-    from .send import load_config
+    from .send import config_warnings, load_config
 
     config = None
     if email or dry_run:
         # Check the mail settings before the long part, so a typo fails fast.
         config = load_config(config_path, dict(os.environ), host=smtp_host, port=smtp_port, security=smtp_security,
                              user=smtp_user, sender=sender, recipients=tuple(recipients))
+        for warning in config_warnings(config_path, config):
+            echo(f"hrc-report: warning: {warning}", err=True)
 
     @contextlib.contextmanager
     def progress(total):

@@ -74,6 +74,29 @@ def load_config(path: str | None, environ: dict[str, str], **overrides) -> SmtpC
     return config
 
 
+def config_warnings(path: str | None, config: SmtpConfig) -> list[str]:
+    """What the user should know about where the password is kept and how it travels."""
+    warnings = []
+    if path and config.password:
+        try:
+            mode = Path(path).stat().st_mode
+        except OSError:
+            mode = 0
+        if mode & 0o044 and _password_in_file(path):
+            warnings.append(f"{path} holds the SMTP password and others can read it: chmod 600 {path}, "
+                            f"or keep the password in {PASSWORD_VARIABLE}")
+    if config.password and config.security == "none":
+        warnings.append("the SMTP password would be sent without TLS (security = \"none\"): use \"starttls\" or \"ssl\"")
+    return warnings
+
+
+def _password_in_file(path: str) -> bool:
+    try:
+        return bool(tomllib.loads(Path(path).read_text("utf-8")).get("smtp", {}).get("password"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False
+
+
 def build_message(config: SmtpConfig, subject: str, text: str, html: str, pdf: bytes, pdf_name: str) -> EmailMessage:
     import css_inline
 
@@ -127,7 +150,14 @@ def send_message(message: EmailMessage, config: SmtpConfig, sleep=time.sleep, sm
                     client.starttls(context=context)
                     client.ehlo()
                 if config.user:
-                    client.login(config.user, config.password or "")
+                    try:
+                        client.login(config.user, config.password or "")
+                    except UnicodeError:
+                        # The message would quote the character and its place: not a word of the password.
+                        raise HrcReportError(
+                            "the SMTP user or password holds characters the server's login cannot carry "
+                            "(the password is not shown); use ASCII characters"
+                        ) from None
                 client.send_message(message)
             return message["Message-ID"]
         except (smtplib.SMTPException, OSError) as error:

@@ -221,3 +221,26 @@ def test_meeting_pdfs_only_when_asked(tmp_path, ingested):
     assert result.exit_code == 0, result.output
     for key in ("HRC23-148", "HRC23-152"):
         assert sorted(p.name for p in (out / "meetings" / key).iterdir()) == ["report.html", "report.json", "report.pdf"]
+
+
+def test_a_non_ascii_password_is_never_quoted(tmp_path, ingested, smtp_server):
+    result = cli("digest", "--week", WEEK, "--db", ingested, "--out", tmp_path / "d", "--email",
+                 "--config", smtp_server.config(tmp_path), env={"HRC_REPORT_SMTP_PASSWORD": "mot-de-pässe-ü"})
+    assert result.exit_code == 2, result.output
+    assert "password is not shown" in result.output
+    assert not any(ch in result.output for ch in "äü") and "position" not in result.output
+    assert smtp_server.received == []
+
+
+def test_warnings_about_a_readable_password_and_no_tls(tmp_path):
+    from hrc_report.send import config_warnings, load_config
+
+    path = tmp_path / "mail.toml"
+    path.write_text('[smtp]\nhost = "127.0.0.1"\nsecurity = "none"\nuser = "u"\npassword = "pw"\n'
+                    '[digest]\nfrom = "a@example.org"\nto = ["b@example.org"]\n', encoding="utf-8")
+    path.chmod(0o644)
+    warnings = config_warnings(str(path), load_config(str(path), {}))
+    assert any("others can read it" in w for w in warnings) and any("without TLS" in w for w in warnings)
+    assert not any("pw" in w.split() for w in warnings)
+    path.chmod(0o600)
+    assert not any("others can read it" in w for w in config_warnings(str(path), load_config(str(path), {})))
