@@ -12,14 +12,8 @@ from typing import Iterable
 
 from diff_match_patch import diff_match_patch
 
+from .lists import BLURRED_LISTS, LIST_ORDER
 from .models import DiffRow, ListComparison, ListNote, Speaker, SpeakerComparison, SpeakerMismatch, Uncertain
-
-#: The order lists are shown in, and the order of the mismatches.
-LIST_ORDER = ("discussion", "others", "ngos", "right_of_reply", "concerned")
-#: Lists whose borders the two teams draw differently: a State the English puts
-#: as the country concerned, the French may put in the discussion. Being in
-#: another of these lists is not "missing".
-BLURRED_LISTS = frozenset({"discussion", "others", "concerned"})
 
 
 def _by_list(speakers: Iterable[Speaker]) -> dict[str, list[Speaker]]:

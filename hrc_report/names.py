@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Iterable, Iterator
 
+from .lists import CUED_LISTS
 from .models import NameMatch, Span, Speaker
 from .normalise import name_key, slug
 from .settings import DEFAULT, Settings
@@ -413,11 +414,6 @@ def resolve_speakers(entries, lang: str, index: NameIndex | None = None) -> list
             )
         )
     return speakers
-
-
-#: Lists named by what was said (reply, concerned, vote) keep every speaker;
-#: the others sort speakers by what they are.
-CUED_LISTS = ("right_of_reply", "concerned")
 
 
 def _list_for(context: str, kind: str) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .align import align_sections, build_sections
@@ -20,7 +21,6 @@ from .report import dumps, to_json, validate
 from .source import read_source
 from .web import LANGUAGE_NAMES, Fetcher, is_url, other_language_url
 
-FORMATS = ("html", "pdf", "json")
 log = logging.getLogger(__name__)
 
 
@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 class Options:
     """Defaults shared by the command line and the API."""
 
-    formats: tuple[str, ...] = FORMATS
+    #: every format of RENDERERS
+    formats: tuple[str, ...] = field(default_factory=lambda: FORMATS)
 
 
 def parse_file(path: str | os.PathLike[str], settings: Settings = DEFAULT, fetcher=None, what: str = "the page") -> Summary:
@@ -181,26 +182,48 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return wanted
 
 
+class _Rendering:
+    """One comparison's outputs, each made on demand and once (the PDF is made from the HTML)."""
+
+    def __init__(self, comparison: Comparison):
+        self.comparison = comparison
+
+    @functools.cached_property
+    def html_text(self) -> str:
+        from .render import render_html
+
+        return render_html(self.comparison)
+
+
+def _json(rendering: _Rendering) -> bytes:
+    data = to_json(rendering.comparison)
+    validate(data)
+    return dumps(data).encode("utf-8")
+
+
+def _html(rendering: _Rendering) -> bytes:
+    return rendering.html_text.encode("utf-8")
+
+
+def _pdf(rendering: _Rendering) -> bytes:
+    from .render import render_pdf
+
+    return render_pdf(rendering.html_text)
+
+
+#: Output formats, by name, in the order they are written: a new format is one entry here.
+RENDERERS = {"html": _html, "pdf": _pdf, "json": _json}
+FORMATS = tuple(RENDERERS)
+
+
 def write_reports(comparison: Comparison, folder: str | os.PathLike[str], options: Options = Options()) -> dict[str, Path]:
     """Render everything first, then write each file atomically."""
-    from .render import render_html, render_pdf
-
     folder = prepare_folder(folder)
-    rendered: dict[str, bytes] = {}
-    if "json" in options.formats:
-        data = to_json(comparison)
-        validate(data)
-        rendered["json"] = dumps(data).encode("utf-8")
-    if "html" in options.formats or "pdf" in options.formats:
-        html = render_html(comparison)
-        if "html" in options.formats:
-            rendered["html"] = html.encode("utf-8")
-        if "pdf" in options.formats:
-            rendered["pdf"] = render_pdf(html)
+    rendering = _Rendering(comparison)
+    rendered = {fmt: make(rendering) for fmt, make in RENDERERS.items() if fmt in options.formats}
     written = {}
-    for fmt in FORMATS:
-        if fmt in rendered:
-            path = folder / f"report.{fmt}"
-            write_atomic(path, rendered[fmt])
-            written[fmt] = path
+    for fmt, data in rendered.items():
+        path = folder / f"report.{fmt}"
+        write_atomic(path, data)
+        written[fmt] = path
     return written

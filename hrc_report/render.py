@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from .lists import LIST_TITLES
 from .models import Comparison
 from .report import counts
 
@@ -15,13 +16,6 @@ from .report import counts
 #: disclaimer are the same in every release).
 SHOWN_KINDS = ("body", "next_meeting")
 
-LIST_TITLES = {
-    "discussion": "Speakers in the discussion",
-    "others": "Other speakers (national human rights institutions, UN bodies)",
-    "ngos": "Non-governmental organizations",
-    "right_of_reply": "Right of reply",
-    "concerned": "Country concerned",
-}
 ISSUE_TITLES = {
     "missing_in_fr": "only in English",
     "missing_in_en": "only in French",

@@ -35,3 +35,11 @@ def test_schema_rejects_a_broken_report(comparison):
     data["speaker_mismatches"][0]["issue"] = "missing_somewhere"
     with pytest.raises(HrcReportError, match="speaker_mismatches/0/issue"):
         validate(data)
+
+
+def test_the_list_kinds_and_the_schema_agree():
+    """A list kind is added in one place (hrc_report/lists.py); the schema must know it."""
+    from hrc_report.lists import LIST_ORDER
+    from hrc_report.report import schema
+
+    assert schema()["$defs"]["list"]["enum"] == list(LIST_ORDER)
