@@ -7,6 +7,7 @@ same file again changes nothing. The schema is versioned with
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -43,7 +44,26 @@ MIGRATIONS = [
     );
     CREATE INDEX sends_week ON sends (week, recipients);
     """,
+    # 2: one row per recipient and attempt, with the states a delivery can end in
+    """
+    CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        week TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'refused', 'failed', 'unknown')),
+        at TEXT NOT NULL,
+        message_id TEXT,
+        detail TEXT
+    );
+    CREATE INDEX deliveries_week ON deliveries (week, recipient);
+    """,
 ]
+#: Delivery states after which a recipient is not sent the week's digest again
+#: without --force: it was delivered, or it may have been (a run cut off while
+#: sending, or a server that went silent after taking the message).
+DONE_OR_MAYBE = ("sent", "sending", "unknown")
+#: Seconds a run waits for another run's lock on the archive.
+BUSY_TIMEOUT = 30
 
 
 def default_path() -> Path:
@@ -90,11 +110,20 @@ class Archive:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path)
+            # Transactions are ours (BEGIN IMMEDIATE where several runs may write).
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             self.migrate()
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise HrcReportError(f"{self.path}: the archive is locked by another hrc-report run; try again when it ends") from None
+            raise HrcReportError(f"{self.path}: cannot open the archive ({error})") from None
         except sqlite3.DatabaseError as error:
-            raise HrcReportError(f"{self.path}: not a usable hrc-report archive ({error})") from None
+            raise HrcReportError(
+                f"{self.path}: the archive is damaged ({error}); recover what it holds with "
+                f"`sqlite3 {self.path} .recover | sqlite3 recovered.sqlite`, or move it away to start a new one"
+            ) from None
         except OSError as error:
             raise HrcReportError(f"{self.path}: cannot open the archive ({error.strerror or error})") from None
 
@@ -108,22 +137,33 @@ class Archive:
         self.close()
 
     def migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise HrcReportError(f"{self.path}: made by a newer hrc-report (schema {version}); upgrade hrc-report")
-        for number in range(version, len(MIGRATIONS)):
-            with self.db:
-                self.db.executescript(MIGRATIONS[number])
-                self.db.execute(f"PRAGMA user_version = {number + 1}")
+        """Bring the schema up to date, each step in one transaction: a crash part-way
+        leaves the archive as it was, and two runs creating it at once wait for each other."""
+        for number in range(len(MIGRATIONS)):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if version > len(MIGRATIONS):
+                    raise HrcReportError(f"{self.path}: made by a newer hrc-report (schema {version}); upgrade hrc-report")
+                if version == number:
+                    for statement in filter(str.strip, MIGRATIONS[number].split(";")):
+                        self.db.execute(statement)
+                    if number == 1:
+                        self._carry_old_sends()
+                    self.db.execute(f"PRAGMA user_version = {number + 1}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
 
     def add(self, *, text: str, source: str, language: str, code: str | None, title: str, part: str | None,
             date: str | None, body: str) -> tuple[int, bool]:
         """Store a document once; (its id, whether it was new)."""
         digest = content_hash(text)
-        row = self.db.execute("SELECT id FROM documents WHERE hash = ?", (digest,)).fetchone()
-        if row:
-            return row[0], False
-        with self.db:
+        with self._transaction():
+            row = self.db.execute("SELECT id FROM documents WHERE hash = ?", (digest,)).fetchone()
+            if row:
+                return row[0], False
             cursor = self.db.execute(
                 "INSERT INTO documents (hash, source, language, code, title, part, date, body, text)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -146,21 +186,65 @@ class Archive:
         )
         return [StoredDocument(*row) for row in rows]
 
-    def was_sent(self, week: str, recipients: str) -> bool:
+    def _carry_old_sends(self) -> None:
+        """Schema 1 recorded a send per recipient list: what was sent stays sent."""
+        rows = self.db.execute("SELECT week, recipients, at, message_id FROM sends WHERE status = 'sent' ORDER BY id").fetchall()
+        for week, recipients, at, message_id in rows:
+            for recipient in filter(None, recipients.split(",")):
+                self.db.execute(
+                    "INSERT INTO deliveries (week, recipient, status, at, message_id, detail) VALUES (?, ?, 'sent', ?, ?, ?)",
+                    (week, recipient.strip().lower(), at, message_id, "sent before schema 2"),
+                )
+
+    @contextlib.contextmanager
+    def _transaction(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def last_delivery(self, week: str, recipient: str) -> str | None:
         row = self.db.execute(
-            "SELECT status FROM sends WHERE week = ? AND recipients = ? ORDER BY id DESC LIMIT 1", (week, recipients)
+            "SELECT status FROM deliveries WHERE week = ? AND recipient = ? ORDER BY id DESC LIMIT 1", (week, recipient.lower())
         ).fetchone()
-        return bool(row) and row[0] == "sent"
+        return row[0] if row else None
 
-    def record_send(self, week: str, recipients: str, status: str, message_id: str | None = None, error: str | None = None) -> None:
+    def claim(self, week: str, recipients, force: bool = False) -> tuple[list[str], dict[str, str]]:
+        """Mark the recipients this run will send to as 'sending', in one transaction.
+
+        Returns (to send, skipped with their state). A recipient already sent to,
+        being sent to by another run, or whose delivery is unknown is skipped
+        unless ``force``: never twice without being asked.
+        """
+        to_send, skipped = [], {}
+        with self._transaction():
+            for recipient in recipients:
+                state = self.last_delivery(week, recipient)
+                if state in DONE_OR_MAYBE and not force:
+                    skipped[recipient] = state
+                    continue
+                self._record(week, recipient, "sending", None, None)
+                to_send.append(recipient)
+        return to_send, skipped
+
+    def settle(self, week: str, outcomes: dict[str, tuple[str, str | None]], message_id: str | None) -> None:
+        """Record how each claimed recipient's delivery ended: sent, refused, failed or unknown."""
+        with self._transaction():
+            for recipient, (status, detail) in outcomes.items():
+                self._record(week, recipient, status, message_id, detail)
+
+    def _record(self, week, recipient, status, message_id, detail) -> None:
         at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        with self.db:
-            self.db.execute(
-                "INSERT INTO sends (week, recipients, status, at, message_id, error) VALUES (?, ?, ?, ?, ?, ?)",
-                (week, recipients, status, at, message_id, error),
-            )
+        self.db.execute(
+            "INSERT INTO deliveries (week, recipient, status, at, message_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            (week, recipient.lower(), status, at, message_id, detail),
+        )
 
-    def sends(self, week: str) -> list[tuple[str, str, str, str | None]]:
+    def deliveries(self, week: str) -> list[tuple[str, str, str, str | None]]:
+        """(recipient, status, at, detail) of every attempt for ``week``, in order."""
         return self.db.execute(
-            "SELECT recipients, status, at, error FROM sends WHERE week = ? ORDER BY id", (week,)
+            "SELECT recipient, status, at, detail FROM deliveries WHERE week = ? ORDER BY id", (week,)
         ).fetchall()

@@ -6,9 +6,12 @@ internal error (one line; ``--verbose`` shows the traceback).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import signal
 import sys
+import threading
 import traceback
 
 import click
@@ -36,6 +39,14 @@ def echo(text="", err: bool = False) -> None:
     click.echo(_safe(text), err=err)
 
 
+class _Terminated(BaseException):
+    """SIGTERM (cron, systemd, timeout): unwind like Ctrl-C, so workers and files are cleaned up."""
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated
+
+
 class _Group(click.Group):
     """Turns every error into one line on stderr and a known exit status."""
 
@@ -50,6 +61,9 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("hrc-report: interrupted", err=True)
             ctx.exit(130)
+        except _Terminated:
+            click.echo("hrc-report: stopped (SIGTERM)", err=True)
+            ctx.exit(143)
         except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
             if ctx.obj and ctx.obj.get("verbose"):
                 traceback.print_exc()
@@ -66,6 +80,8 @@ def main(ctx, verbose):
     """Compare the English and French summaries of a UN Human Rights Council meeting."""
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
     # Other libraries (WeasyPrint, fontTools) speak only about errors; --verbose is about our steps.
     logging.basicConfig(level=logging.ERROR, format="hrc-report: %(message)s")
     logging.getLogger("hrc_report").setLevel(logging.INFO if verbose else logging.ERROR)
@@ -161,10 +177,22 @@ DB_OPTION = click.option(
 )
 
 
+@contextlib.contextmanager
 def _archive(db):
+    """The archive, with a damaged page met later (not only at opening) named as such."""
+    import sqlite3
+
     from .archive import Archive, default_path
 
-    return Archive(db or default_path())
+    path = db or default_path()
+    with Archive(path) as archive:
+        try:
+            yield archive
+        except sqlite3.DatabaseError as error:
+            raise HrcReportError(
+                f"{path}: the archive is damaged or locked ({error}); if damaged, recover what it holds with "
+                f"`sqlite3 {path} .recover | sqlite3 recovered.sqlite`"
+            ) from None
 
 
 @main.command("ingest")
@@ -245,7 +273,7 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
     import contextlib
     import os
 
-    from .digest import build_digest, deliver
+    from .digest import already_sent, build_digest, deliver
     from .send import config_warnings, load_config
 
     config = None
@@ -262,6 +290,16 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
             yield bar.update
 
     with _archive(db) as archive:
+        if config is not None and not dry_run and not force:
+            from .archive import DONE_OR_MAYBE, week_bounds
+
+            monday, _ = week_bounds(week)
+            iso_week = f"{monday.isocalendar().year}-W{monday.isocalendar().week:02d}"
+            states = {r: archive.last_delivery(iso_week, r) for r in config.recipients}
+            if all(state in DONE_OR_MAYBE for state in states.values()):
+                # Checked before the work: nothing to compute for a digest that went out.
+                echo(already_sent(iso_week, states))
+                return
         digest = build_digest(archive, week, out, progress=progress, workers=jobs, meeting_pdfs=meeting_pdfs)
         click.echo(
             f"{digest.week}: {digest.totals['meetings']} meetings, {digest.totals['speaker_mismatches']} speaker mismatches, "

@@ -86,13 +86,29 @@ def _warm_up(with_encoder: bool = True) -> None:
 
 
 def _start_worker() -> None:
-    """Each worker takes one core: one BLAS thread, its own encoder."""
+    """Each worker takes one core: one BLAS thread, its own encoder; and dies with
+    its parent, however the parent dies (SIGKILL included): Linux's parent-death
+    signal, checked once in case the parent is already gone."""
     from threadpoolctl import threadpool_limits
 
+    _die_with_parent()
     from .encoder import encoder
 
     threadpool_limits(1)
     encoder()
+
+
+def _die_with_parent() -> None:
+    import ctypes
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler unwinds; a worker just ends
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux: the parent's own handlers still end the workers
+    if os.getppid() == 1:
+        os._exit(1)
 
 
 def _no_progress(total: int):
@@ -133,10 +149,18 @@ def build_digest(
     with progress(len(jobs)) as update:
         if parallel:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker) as pool:
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
+            try:
                 for result in pool.map(_compare_one, jobs, chunksize=1):
                     results[result["key"]] = result
                     update(1)
+            except BaseException:
+                # Interrupted (Ctrl-C, SIGTERM) or failed: no worker outlives the run.
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.terminate()
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            pool.shutdown()
         else:
             for job in jobs:
                 result = _compare_one(job)
@@ -207,12 +231,17 @@ def subject(digest: Digest) -> str:
 
 
 def deliver(archive: Archive, digest: Digest, folder: Path, config, *, dry_run: bool = False, force: bool = False) -> str:
-    """Email the digest once per week and recipient list; returns what happened, for the terminal."""
+    """Email the digest once per week and recipient; returns what happened, for the terminal.
+
+    Each recipient is claimed in the archive ('sending') before the message
+    goes out and settled after: sent, refused (sent again next run), failed
+    (nothing left: sent again next run) or unknown (the server went silent
+    after taking the message: not sent again without ``force``). A run killed
+    between the two leaves 'sending', which later runs also do not repeat.
+    Raises :class:`HrcReportError` when a recipient was not reached for sure.
+    """
     from .send import build_message, send_message
 
-    key = config.recipients_key
-    if not dry_run and not force and archive.was_sent(digest.week, key):
-        return f"already sent the {digest.week} digest to {key} (use --force to send it again)"
     # The email carries the very files the digest wrote.
     message = build_message(
         config, subject(digest), render_digest_text(digest), (folder / "digest.html").read_text("utf-8"),
@@ -222,10 +251,41 @@ def deliver(archive: Archive, digest: Digest, folder: Path, config, *, dry_run: 
         path = folder / f"digest-{digest.week}.eml"
         write_atomic(path, message.as_bytes())
         return f"wrote {path} (not sent)"
+    to_send, skipped = archive.claim(digest.week, config.recipients, force)
+    if not to_send:
+        return already_sent(digest.week, skipped)
     try:
-        message_id = send_message(message, config)
+        outcome = send_message(message, config, to_send)
     except HrcReportError as error:
-        archive.record_send(digest.week, key, "failed", error=str(error))
-        raise HrcReportError(f"{error}; recorded as not sent") from None
-    archive.record_send(digest.week, key, "sent", message_id=message_id)
-    return f"sent the {digest.week} digest to {key}"
+        archive.settle(digest.week, {r: ("failed", str(error)) for r in to_send}, None)
+        raise HrcReportError(f"{error}; recorded as not sent (the next run sends it)") from None
+    states = {r: ("sent", None) for r in outcome.accepted}
+    states |= {r: ("refused", why) for r, why in outcome.refused.items()}
+    states |= {r: ("unknown", outcome.detail) for r in outcome.unknown}
+    try:
+        archive.settle(digest.week, states, outcome.message_id)
+    except Exception as error:  # noqa: BLE001 - the message is out: say so whatever went wrong here
+        raise HrcReportError(
+            f"the {digest.week} digest went to the server but the archive could not record it ({error}); "
+            "the recipients stay marked as being sent to, so no later run sends it again without --force"
+        ) from None
+    return _outcome_line(digest.week, outcome, skipped)
+
+
+def already_sent(week: str, skipped: dict[str, str]) -> str:
+    states = ", ".join(f"{r} ({state})" for r, state in skipped.items())
+    return f"already sent the {week} digest (or its delivery is unknown): {states}; use --force to send it again"
+
+
+def _outcome_line(week: str, outcome, skipped: dict[str, str]) -> str:
+    done = f"sent the {week} digest to {', '.join(outcome.accepted)}" if outcome.accepted else f"the {week} digest reached no one"
+    problems = []
+    if outcome.refused:
+        problems.append("refused by the server: " + "; ".join(f"{r} ({why})" for r, why in outcome.refused.items())
+                        + " (recorded as not sent: the next run sends to them)")
+    if outcome.unknown:
+        problems.append(f"outcome unknown for {', '.join(outcome.unknown)}: {outcome.detail}; it may have been delivered, "
+                        "so it is not sent again without --force")
+    if problems:
+        raise HrcReportError(f"{done}; " + "; ".join(problems))
+    return done + (f" (already done for {', '.join(skipped)})" if skipped else "")

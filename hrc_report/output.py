@@ -22,7 +22,25 @@ def prepare_folder(folder: str | os.PathLike[str]) -> Path:
         raise HrcReportError(f"{folder}: exists and is not a folder")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise HrcReportError(f"{folder}: the output folder is not writable")
+    _remove_leftovers(folder)
     return folder
+
+
+#: A temporary file older than this was left by a run that was killed (SIGKILL,
+#: power cut): a live run renames its files within seconds.
+LEFTOVER_AGE = 3600
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Temporary files that an interrupted run left behind (write_atomic's '.NAME.*.tmp')."""
+    import time
+
+    for leftover in folder.glob(".*.tmp"):
+        try:
+            if time.time() - leftover.stat().st_mtime > LEFTOVER_AGE:
+                leftover.unlink()
+        except OSError:
+            pass
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -7,6 +7,7 @@ from the command line, and it is never printed or logged.
 
 from __future__ import annotations
 
+import re
 import smtplib
 import socket
 import ssl
@@ -37,10 +38,6 @@ class SmtpConfig:
     backoff: float = 1.0
     #: a CA file for STARTTLS/SSL (a private server's certificate); default: the system's
     cafile: str | None = None
-
-    @property
-    def recipients_key(self) -> str:
-        return ",".join(sorted(r.strip().lower() for r in self.recipients))
 
 
 def load_config(path: str | None, environ: dict[str, str], **overrides) -> SmtpConfig:
@@ -114,16 +111,38 @@ def build_message(config: SmtpConfig, subject: str, text: str, html: str, pdf: b
     return message
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """How one message's delivery ended, recipient by recipient."""
+
+    message_id: str
+    accepted: tuple[str, ...] = ()
+    #: recipient -> the server's answer
+    refused: dict[str, str] = field(default_factory=dict)
+    #: the message went out but no answer came back: it may have been delivered
+    unknown: tuple[str, ...] = ()
+    detail: str | None = None
+
+
+class _BeforeData(Exception):
+    """A failure before the message itself was sent: safe to try again."""
+
+
 def _retryable(error: BaseException) -> bool:
+    """Worth another try: a refused or dropped connection, a time-out, a 4xx answer.
+    Not: a 5xx answer, a failed login, a server without STARTTLS, a bad certificate."""
+    if isinstance(error, (smtplib.SMTPAuthenticationError, smtplib.SMTPNotSupportedError, ssl.SSLError)):
+        return False
     if isinstance(error, smtplib.SMTPResponseException):
         return 400 <= error.smtp_code < 500
-    return isinstance(error, (ConnectionError, TimeoutError, socket.timeout, smtplib.SMTPServerDisconnected,
-                              smtplib.SMTPConnectError, OSError)) and not isinstance(error, smtplib.SMTPAuthenticationError)
+    return isinstance(error, (ConnectionError, TimeoutError, socket.timeout, smtplib.SMTPServerDisconnected))
 
 
 def _describe(error: BaseException) -> str:
     if isinstance(error, smtplib.SMTPResponseException):
         return f"the server answered {error.smtp_code} {error.smtp_error.decode('utf-8', 'replace') if isinstance(error.smtp_error, bytes) else error.smtp_error}"
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return f"the server does not support it ({error})"
     if isinstance(error, ConnectionRefusedError):
         return "connection refused"
     if isinstance(error, (TimeoutError, socket.timeout)):
@@ -131,41 +150,87 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def send_message(message: EmailMessage, config: SmtpConfig, sleep=time.sleep, smtp_module=smtplib) -> str:
-    """Send with bounded retries on refused connections, time-outs and 4xx answers.
+def _body(message: EmailMessage) -> bytes:
+    """The message as the DATA command carries it: CRLF lines, leading dots doubled, the final dot."""
+    data = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+    data = re.sub(rb"(?m)^\.", b"..", data)
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    return data + b".\r\n"
 
-    Returns the Message-ID; raises :class:`HrcReportError` after the last try.
-    """
+
+def _one_try(message: EmailMessage, config: SmtpConfig, recipients, smtp_module) -> Outcome:
+    """One connection: everything up to DATA may fail and be tried again; once the
+    message is out, a missing answer makes the outcome unknown, never a retry."""
+    message_id = message["Message-ID"]
     context = ssl.create_default_context(cafile=config.cafile)
-    last: BaseException | None = None
+    try:
+        if config.security == "ssl":
+            client = smtp_module.SMTP_SSL(config.host, config.port, timeout=config.timeout, context=context)
+        else:
+            client = smtp_module.SMTP(config.host, config.port, timeout=config.timeout)
+    except (smtplib.SMTPException, OSError) as error:
+        raise _BeforeData(error) from error
+    with client:
+        try:
+            client.ehlo()
+            if config.security == "starttls":
+                client.starttls(context=context)
+                client.ehlo()
+            if config.user:
+                try:
+                    client.login(config.user, config.password or "")
+                except UnicodeError:
+                    # The message would quote the character and its place: not a word of the password.
+                    raise HrcReportError(
+                        "the SMTP user or password holds characters the server's login cannot carry "
+                        "(the password is not shown); use ASCII characters"
+                    ) from None
+            code, answer = client.mail(config.sender)
+            if code != 250:
+                raise smtplib.SMTPSenderRefused(code, answer, config.sender)
+            refused = {}
+            for recipient in recipients:
+                code, answer = client.rcpt(recipient)
+                if code not in (250, 251):
+                    refused[recipient] = f"{code} {answer.decode('utf-8', 'replace') if isinstance(answer, bytes) else answer}"
+            accepted = tuple(r for r in recipients if r not in refused)
+            if not accepted:
+                return Outcome(message_id, (), refused)
+            code, answer = client.docmd("DATA")
+            if code != 354:
+                raise smtplib.SMTPDataError(code, answer)
+        except (smtplib.SMTPException, OSError) as error:
+            raise _BeforeData(error) from error
+        try:
+            client.send(_body(message))
+            code, answer = client.getreply()
+        except (smtplib.SMTPException, OSError) as error:
+            return Outcome(message_id, (), refused, accepted, f"no answer after the message was sent ({_describe(error)})")
+        if code != 250:
+            error = smtplib.SMTPDataError(code, answer)
+            if 400 <= code < 500:
+                raise _BeforeData(error)  # a temporary refusal of the message: nothing was delivered
+            return Outcome(message_id, (), {**refused, **{r: _describe(error) for r in accepted}})
+        return Outcome(message_id, accepted, refused)
+
+
+def send_message(message: EmailMessage, config: SmtpConfig, recipients=None, sleep=time.sleep, smtp_module=smtplib) -> Outcome:
+    """Send with bounded retries while nothing can have been delivered (refused
+    connections, time-outs and 4xx answers before the message is out).
+
+    Raises :class:`HrcReportError` when no try got as far as the message.
+    """
+    recipients = tuple(recipients or config.recipients)
     for attempt in range(1, config.attempts + 1):
         try:
-            if config.security == "ssl":
-                client = smtp_module.SMTP_SSL(config.host, config.port, timeout=config.timeout, context=context)
-            else:
-                client = smtp_module.SMTP(config.host, config.port, timeout=config.timeout)
-            with client:
-                client.ehlo()
-                if config.security == "starttls":
-                    client.starttls(context=context)
-                    client.ehlo()
-                if config.user:
-                    try:
-                        client.login(config.user, config.password or "")
-                    except UnicodeError:
-                        # The message would quote the character and its place: not a word of the password.
-                        raise HrcReportError(
-                            "the SMTP user or password holds characters the server's login cannot carry "
-                            "(the password is not shown); use ASCII characters"
-                        ) from None
-                client.send_message(message)
-            return message["Message-ID"]
-        except (smtplib.SMTPException, OSError) as error:
-            last = error
+            return _one_try(message, config, recipients, smtp_module)
+        except _BeforeData as failure:
+            error = failure.__cause__ or failure.args[0]
             if not _retryable(error) or attempt == config.attempts:
-                break
+                raise HrcReportError(
+                    f"could not send the digest via {config.host}:{config.port} after {attempt} "
+                    f"{'try' if attempt == 1 else 'tries'}: {_describe(error)}"
+                ) from None
             sleep(config.backoff * 2 ** (attempt - 1))
-    raise HrcReportError(
-        f"could not send the digest via {config.host}:{config.port} after {attempt} "
-        f"{'try' if attempt == 1 else 'tries'}: {_describe(last)}"
-    )
+    raise AssertionError("unreachable")

@@ -103,6 +103,10 @@ class SmtpServer:
         self.tls.load_cert_chain(self.cert, key)
         self.received: list[bytes] = []
         self.refuse_next = 0  # answer 421 to the next N messages
+        self.silent_for = 0.0  # after taking a message, wait this long before answering
+        self.drop_after_taking = False  # take the message, then drop the connection without answering
+        self.refused_recipients: set[str] = set()  # answer 550 to these RCPT TO
+        self.recipients: list[list[str]] = []  # the envelope recipients of each message taken
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
@@ -115,11 +119,25 @@ class SmtpServer:
         server = self
 
         class Handler:
+            async def handle_RCPT(self, smtp_server, session, envelope, address, rcpt_options):
+                if address in server.refused_recipients:
+                    return "550 5.1.1 no such mailbox here"
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+
             async def handle_DATA(self, smtp_server, session, envelope):
+                import asyncio
+
                 if server.refuse_next:
                     server.refuse_next -= 1
                     return "421 Service not available, try again later"
                 server.received.append(envelope.original_content or envelope.content)
+                server.recipients.append(list(envelope.rcpt_tos))
+                if server.drop_after_taking:
+                    smtp_server.transport.close()
+                    return "250 OK"
+                if server.silent_for:
+                    await asyncio.sleep(server.silent_for)
                 return "250 OK"
 
         def authenticate(smtp_server, session, envelope, mechanism, auth_data):
@@ -138,11 +156,11 @@ class SmtpServer:
             self.controller.stop()
             self.controller = None
 
-    def config(self, folder: Path) -> Path:
+    def config(self, folder: Path, timeout: float = 5) -> Path:
         path = folder / "mail.toml"
         path.write_text(
             f'[smtp]\nhost = "127.0.0.1"\nport = {self.port}\nsecurity = "starttls"\nuser = "{SMTP_USER}"\n'
-            f'cafile = "{self.cert}"\nattempts = 3\nbackoff = 0.05\ntimeout = 5\n'
+            f'cafile = "{self.cert}"\nattempts = 3\nbackoff = 0.05\ntimeout = {timeout}\n'
             '[digest]\nfrom = "hrc-report@example.org"\nto = ["briefing@example.org", "ngo-desk@example.org"]\n',
             encoding="utf-8",
         )

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hrc_report.archive import Archive
+from hrc_report.archive import MIGRATIONS, Archive
 from hrc_report.cli import main
 from hrc_report.pairing import pair_documents
 
@@ -83,7 +83,7 @@ def test_date_comes_from_the_document_when_it_has_one(tmp_path, archive_db):
 def test_schema_is_versioned(archive_db):
     Archive(archive_db).close()
     with sqlite3.connect(archive_db) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_pairing_by_code_then_content_and_nothing_dropped(ingested):
@@ -153,13 +153,14 @@ def test_server_down_is_recorded_and_the_next_run_sends(tmp_path, ingested, smtp
     assert "after 3 tries" in down.stderr and "recorded as not sent" in down.stderr
     assert "Traceback" not in down.stderr and SMTP_PASSWORD not in down.stderr + down.stdout
     with Archive(ingested) as archive:
-        assert [row[1] for row in archive.sends(WEEK)] == ["failed"]
+        # each recipient: claimed, then recorded as failed
+        assert [row[1] for row in archive.deliveries(WEEK)] == ["sending", "sending", "failed", "failed"]
     smtp_server.start()
     back = cli("digest", "--week", WEEK, "--db", ingested, "--out", tmp_path / "d", "--email", "--config", config, env=env)
     assert back.exit_code == 0, back.output
     assert len(smtp_server.received) == 1
     with Archive(ingested) as archive:
-        assert [row[1] for row in archive.sends(WEEK)] == ["failed", "sent"]
+        assert [row[1] for row in archive.deliveries(WEEK)][-2:] == ["sent", "sent"]
 
 
 def test_a_4xx_answer_is_retried(tmp_path, ingested, smtp_server):
