@@ -43,7 +43,11 @@ class Pair:
     def key(self) -> str:
         """A folder name made only of safe characters, never raw document text."""
         if self.en.code_key and self.en.code_key == self.fr.code_key:
-            return re.sub(r"[^A-Za-z0-9]+", "-", self.en.code_key).strip("-")
+            # One character for one: codes that differ only in punctuation
+            # (DC23/012, DC23.012) never share a folder.
+            return "".join(
+                c if c.isascii() and c.isalnum() else {".": "-", "/": "_"}.get(c, f"x{ord(c):x}") for c in self.en.code_key
+            )
         return f"{self.en.date or 'undated'}-en{self.en.id}-fr{self.fr.id}"
 
 

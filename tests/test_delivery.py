@@ -171,3 +171,17 @@ def test_leftover_temporary_files_are_cleaned_on_the_next_run(tmp_path):
     result = cli("compare", pair / "en.txt", pair / "fr.txt", "--out", out, "--format", "json")
     assert result.exit_code == 0, result.output
     assert not old.exists() and fresh.exists()
+
+
+def test_codes_that_differ_only_in_punctuation_get_their_own_folders():
+    from hrc_report.archive import StoredDocument
+    from hrc_report.pairing import Pair
+
+    def pair(code):
+        en = StoredDocument(1, "h1", "en.txt", "en", f"{code}E", "t", None, None, "b", "t")
+        fr = StoredDocument(2, "h2", "fr.txt", "fr", f"{code}F", "t", None, None, "b", "t")
+        return Pair(en, fr, "code", 1.0)
+
+    keys = {pair(code).key for code in ("DC23/012", "DC23.012", "DC23012")}
+    assert len(keys) == 3 and all("/" not in k and "." not in k for k in keys)
+    assert pair("HRC23.148").key == "HRC23-148"
