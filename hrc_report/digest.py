@@ -27,6 +27,8 @@ from .pairing import Pair, Unpaired, pair_documents
 TOP = 5
 #: Below this many meetings, starting workers costs more than it saves.
 PARALLEL_FROM = 4
+#: Meetings a worker process compares before it is replaced by a fresh one.
+WORKER_MEETINGS = 50
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,21 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
+def _in_workers(jobs: list, workers: int):
+    """Compare ``jobs`` in worker processes; none outlives the call, however it ends."""
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
+    try:
+        yield from pool.map(_compare_one, jobs, chunksize=1)
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM) or failed: stop the workers now.
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
 def _no_progress(total: int):
     return contextlib.nullcontext(lambda done: None)
 
@@ -148,19 +165,12 @@ def build_digest(
     _warm_up(with_encoder=not parallel)
     with progress(len(jobs)) as update:
         if parallel:
-            context = multiprocessing.get_context("fork")
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
-            try:
-                for result in pool.map(_compare_one, jobs, chunksize=1):
+            # Fresh workers every WORKER_MEETINGS meetings: what a long run leaves in
+            # a worker (caches, fragmented memory) goes with it.
+            for start in range(0, len(jobs), WORKER_MEETINGS):
+                for result in _in_workers(jobs[start:start + WORKER_MEETINGS], workers):
                     results[result["key"]] = result
                     update(1)
-            except BaseException:
-                # Interrupted (Ctrl-C, SIGTERM) or failed: no worker outlives the run.
-                for process in list(getattr(pool, "_processes", {}).values()):
-                    process.terminate()
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-            pool.shutdown()
         else:
             for job in jobs:
                 result = _compare_one(job)
