@@ -57,6 +57,10 @@ MIGRATIONS = [
     );
     CREATE INDEX deliveries_week ON deliveries (week, recipient);
     """,
+    # 3: where a document's date came from: its own text, or the user (ingest --date)
+    """
+    ALTER TABLE documents ADD COLUMN date_from TEXT CHECK (date_from IN ('document', 'given'))
+    """,
 ]
 #: Delivery states after which a recipient is not sent the week's digest again
 #: without --force: it was delivered, or it may have been (a run cut off while
@@ -64,6 +68,9 @@ MIGRATIONS = [
 DONE_OR_MAYBE = ("sent", "sending", "unknown")
 #: Seconds a run waits for another run's lock on the archive.
 BUSY_TIMEOUT = 30
+
+
+COLUMNS = "id, hash, source, language, code, title, part, date, body, text, date_from"
 
 
 def default_path() -> Path:
@@ -84,6 +91,8 @@ class StoredDocument:
     date: str | None
     body: str
     text: str
+    #: "document" (read from its text), "given" (ingest --date) or None (no date)
+    date_from: str | None = None
 
     @property
     def code_key(self) -> str | None:
@@ -157,22 +166,25 @@ class Archive:
                 raise
 
     def add(self, *, text: str, source: str, language: str, code: str | None, title: str, part: str | None,
-            date: str | None, body: str) -> tuple[int, bool]:
-        """Store a document once; (its id, whether it was new)."""
+            date: str | None, body: str, date_from: str | None = None) -> tuple[int, bool]:
+        """Store a document once; (its id, whether it was new). A stored document
+        whose date was not read from its text takes a newly given date."""
         digest = content_hash(text)
         with self._transaction():
-            row = self.db.execute("SELECT id FROM documents WHERE hash = ?", (digest,)).fetchone()
+            row = self.db.execute("SELECT id, date_from FROM documents WHERE hash = ?", (digest,)).fetchone()
             if row:
+                if date and date_from == "given" and row[1] != "document":
+                    self.db.execute("UPDATE documents SET date = ?, date_from = 'given' WHERE id = ?", (date, row[0]))
                 return row[0], False
             cursor = self.db.execute(
-                "INSERT INTO documents (hash, source, language, code, title, part, date, body, text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (digest, source, language, code, title, part, date, body, text),
+                "INSERT INTO documents (hash, source, language, code, title, part, date, body, text, date_from)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (digest, source, language, code, title, part, date, body, text, date_from if date else None),
             )
         return cursor.lastrowid, True
 
     def documents(self, week: str | None = None) -> list[StoredDocument]:
-        query = "SELECT id, hash, source, language, code, title, part, date, body, text FROM documents"
+        query = f"SELECT {COLUMNS} FROM documents"
         args: tuple = ()
         if week:
             monday, sunday = week_bounds(week)
@@ -182,7 +194,7 @@ class Archive:
 
     def undated(self) -> list[StoredDocument]:
         rows = self.db.execute(
-            "SELECT id, hash, source, language, code, title, part, date, body, text FROM documents WHERE date IS NULL ORDER BY id"
+            f"SELECT {COLUMNS} FROM documents WHERE date IS NULL ORDER BY id"
         )
         return [StoredDocument(*row) for row in rows]
 

@@ -64,9 +64,9 @@ def ingest(archive: Archive, paths: Iterable[str | os.PathLike[str]], date: str 
             _, new = archive.add(
                 text=text, source=str(source), language=summary.language, code=summary.code, title=summary.title,
                 part=summary.part, date=summary.date or date,
-                body=summary.body_text(),
+                body=summary.body_text(), date_from="document" if summary.date else "given" if date else None,
             )
             where = summary.code or "no code"
-            when = summary.date or date or "no date"
+            when = summary.date or date or "no date: give --date, or it is in no week"
             results.append(Ingested(str(source), "added" if new else "unchanged", f"{summary.language}, {where}, {when}"))
     return results

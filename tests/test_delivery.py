@@ -178,8 +178,8 @@ def test_codes_that_differ_only_in_punctuation_get_their_own_folders():
     from hrc_report.pairing import Pair
 
     def pair(code):
-        en = StoredDocument(1, "h1", "en.txt", "en", f"{code}E", "t", None, None, "b", "t")
-        fr = StoredDocument(2, "h2", "fr.txt", "fr", f"{code}F", "t", None, None, "b", "t")
+        en = StoredDocument(1, "h1", "en.txt", "en", f"{code}E", "t", None, None, "b", "t", None)
+        fr = StoredDocument(2, "h2", "fr.txt", "fr", f"{code}F", "t", None, None, "b", "t", None)
         return Pair(en, fr, "code", 1.0)
 
     keys = {pair(code).key for code in ("DC23/012", "DC23.012", "DC23012")}

@@ -93,7 +93,7 @@ def test_pairing_by_code_then_content_and_nothing_dropped(ingested):
     assert methods == {("HRC23.148E", "HRC23.148F"): "code", ("HRC23.152E", "HRC23.152F"): "code", (None, None): "content"}
     content = next(p for p in pairing.pairs if p.method == "content")
     assert "Disarmament" in content.en.title and "désarmement" in content.fr.title
-    assert [(u.document.code, u.reason) for u in pairing.unpaired] == [("CAT/23/017E", "no French version this week")]
+    assert [(u.document.code, u.reason) for u in pairing.unpaired] == [("CAT/23/017E", "no French version this week from the same body on the same day")]
 
 
 def test_pairs_command(ingested):

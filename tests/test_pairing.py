@@ -1,0 +1,73 @@
+"""Pairing English and French versions without codes, as copies from mirrors come."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hrc_report.archive import Archive
+from hrc_report.pairing import pair_documents
+
+from conftest import CASES
+from test_digest import cli
+
+CODE = re.compile(r"\n\s*[A-Z]{2,6}/?\d{2}[./]\d{2,4}[EF]\s*$")
+
+
+def _ingest(tmp_path, db, cases, dates):
+    """Each case's two versions, codes removed, ingested with its --date."""
+    for case, date in zip(cases, dates):
+        for lang in ("en", "fr"):
+            path = tmp_path / f"{case}-{lang}.txt"
+            path.write_text(CODE.sub("\n", (CASES / case / f"{lang}.txt").read_text("utf-8")), encoding="utf-8")
+            assert cli("ingest", path, "--db", db, "--date", date).exit_code == 0
+
+
+def _right(pair) -> bool:
+    return Path(pair.en.source).name.rsplit("-", 1)[0] == Path(pair.fr.source).name.rsplit("-", 1)[0]
+
+
+def test_one_meeting_a_day_pairs_without_codes(tmp_path):
+    db = tmp_path / "a.sqlite"
+    cases = ["hrc54-item10", "hrc54-votes", "hrc-votes-groups"]
+    _ingest(tmp_path, db, cases, ["2023-10-09", "2023-10-10", "2023-10-11"])
+    with Archive(db) as archive:
+        pairing = pair_documents(archive.documents("2023-W41"))
+    assert len(pairing.pairs) == 3 and all(_right(p) for p in pairing.pairs), pairing
+    assert pairing.unpaired == []
+
+
+def test_a_week_of_meetings_without_codes_pairs_only_what_it_can_establish(tmp_path):
+    db = tmp_path / "a.sqlite"
+    cases = sorted(p.name for p in CASES.iterdir() if (p / "gold.json").is_file())
+    _ingest(tmp_path, db, cases, [f"2023-10-{9 + n % 3:02d}" for n in range(len(cases))])
+    with Archive(db) as archive:
+        documents = archive.documents()
+        pairing = pair_documents(documents)
+    assert all(_right(p) for p in pairing.pairs), [(p.en.source, p.fr.source) for p in pairing.pairs]
+    assert len(pairing.pairs) >= 0.7 * len(cases)
+    assert len(pairing.pairs) * 2 + len(pairing.unpaired) == len(documents), "nothing is dropped"
+
+
+def test_versions_of_different_years_never_pair(tmp_path):
+    """Everything given one date: the 2016 French page (its own date line) stays apart from a 2023 meeting."""
+    db = tmp_path / "a.sqlite"
+    for case, lang in (("hrc54-item10", "en"), ("hrc-upr-mirror", "fr")):
+        path = tmp_path / f"{case}-{lang}.txt"
+        path.write_text(CODE.sub("\n", (CASES / case / f"{lang}.txt").read_text("utf-8")), encoding="utf-8")
+        assert cli("ingest", path, "--db", db, "--date", "2016-09-29").exit_code == 0
+    with Archive(db) as archive:
+        pairing = pair_documents(archive.documents("2016-W39"))
+    assert pairing.pairs == []
+
+
+def test_a_date_given_later_reaches_a_stored_undated_document(tmp_path):
+    db = tmp_path / "a.sqlite"
+    path = tmp_path / "en.txt"
+    path.write_text(CODE.sub("\n", (CASES / "hrc54-item10" / "en.txt").read_text("utf-8")), encoding="utf-8")
+    first = cli("ingest", path, "--db", db)
+    assert "no date" in first.output
+    assert cli("ingest", path, "--db", db, "--date", "2023-10-11").exit_code == 0
+    with Archive(db) as archive:
+        (document,) = archive.documents("2023-W41")
+    assert document.date == "2023-10-11" and document.date_from == "given"
