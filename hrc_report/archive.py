@@ -73,6 +73,13 @@ BUSY_TIMEOUT = 30
 COLUMNS = "id, hash, source, language, code, title, part, date, body, text, date_from"
 
 
+def _key(recipient: str) -> str:
+    """A recipient as the archive knows it: the address alone, lower case."""
+    from email.utils import parseaddr
+
+    return (parseaddr(recipient)[1] or recipient).strip().lower()
+
+
 def default_path() -> Path:
     """The archive in the user's data folder (XDG_DATA_HOME, else ~/.local/share)."""
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
@@ -220,7 +227,7 @@ class Archive:
 
     def last_delivery(self, week: str, recipient: str) -> str | None:
         row = self.db.execute(
-            "SELECT status FROM deliveries WHERE week = ? AND recipient = ? ORDER BY id DESC LIMIT 1", (week, recipient.lower())
+            "SELECT status FROM deliveries WHERE week = ? AND recipient = ? ORDER BY id DESC LIMIT 1", (week, _key(recipient))
         ).fetchone()
         return row[0] if row else None
 
@@ -252,7 +259,7 @@ class Archive:
         at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         self.db.execute(
             "INSERT INTO deliveries (week, recipient, status, at, message_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-            (week, recipient.lower(), status, at, message_id, detail),
+            (week, _key(recipient), status, at, message_id, detail),
         )
 
     def deliveries(self, week: str) -> list[tuple[str, str, str, str | None]]:

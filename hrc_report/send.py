@@ -56,19 +56,45 @@ def load_config(path: str | None, environ: dict[str, str], **overrides) -> SmtpC
             "host": smtp.get("host"), "port": smtp.get("port"), "security": smtp.get("security"),
             "user": smtp.get("user"), "password": smtp.get("password"), "timeout": smtp.get("timeout"),
             "attempts": smtp.get("attempts"), "backoff": smtp.get("backoff"), "cafile": smtp.get("cafile"),
-            "sender": mail.get("from"), "recipients": tuple(mail.get("to", ())) or None,
+            "sender": mail.get("from"), "recipients": mail.get("to"),
         }
         config = replace(config, **{k: v for k, v in values.items() if v is not None})
+        if isinstance(config.recipients, list):
+            config = replace(config, recipients=tuple(config.recipients))
     config = replace(config, **{k: v for k, v in overrides.items() if v not in (None, ())})
     if environ.get(PASSWORD_VARIABLE):
         config = replace(config, password=environ[PASSWORD_VARIABLE])
+    _check_types(config, path)
     if config.security not in SECURITY:
         raise HrcReportError(f"smtp security {config.security!r}: choose from {', '.join(SECURITY)}")
     if not config.recipients:
         raise HrcReportError("no recipients: give --to or [digest] to = [...] in the config file")
     if not config.sender:
         raise HrcReportError("no sender: give --from or [digest] from = \"...\" in the config file")
-    return config
+    return replace(config, sender=_address(config.sender, "from"), recipients=tuple(_address(r, "to") for r in config.recipients))
+
+
+def _check_types(config: SmtpConfig, path: str | None) -> None:
+    """A setting of the wrong type is named before any work ("to" must be a list)."""
+    where = f"{path}: " if path else ""
+    if not isinstance(config.recipients, (tuple, list)) or not all(isinstance(r, str) for r in config.recipients):
+        raise HrcReportError(f'{where}[digest] to must be a list of addresses, such as to = ["briefing@example.org"]')
+    for name, kind in (("host", str), ("port", int), ("timeout", (int, float)), ("attempts", int), ("backoff", (int, float))):
+        value = getattr(config, name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise HrcReportError(f"{where}[smtp] {name} = {value!r}: expected a {'number' if name != 'host' else 'name'}")
+    if not 1 <= config.attempts <= 10:
+        raise HrcReportError(f"{where}[smtp] attempts = {config.attempts}: expected 1 to 10")
+
+
+def _address(text: str, what: str) -> str:
+    """One email address, with or without a display name ("Jean Dupont <jean@example.org>")."""
+    from email.utils import formataddr, parseaddr
+
+    name, address = parseaddr(text)
+    if "@" not in address or not address.split("@")[0] or "." not in address.split("@")[1] or " " in address:
+        raise HrcReportError(f"{what} {text!r}: not an email address (expected name@example.org or \"Name <name@example.org>\")")
+    return formataddr((name, address)) if name else address
 
 
 def config_warnings(path: str | None, config: SmtpConfig) -> list[str]:

@@ -245,3 +245,24 @@ def test_warnings_about_a_readable_password_and_no_tls(tmp_path):
     assert not any("pw" in w.split() for w in warnings)
     path.chmod(0o600)
     assert not any("others can read it" in w for w in config_warnings(str(path), load_config(str(path), {})))
+
+
+def test_mail_settings_are_checked_before_any_work(tmp_path, ingested):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[smtp]\nhost = "127.0.0.1"\n[digest]\nfrom = "a@example.org"\nto = "x@y.org"\n', encoding="utf-8")
+    result = cli("digest", "--week", WEEK, "--db", ingested, "--out", tmp_path / "d", "--email", "--config", bad)
+    assert result.exit_code == 2 and "must be a list of addresses" in result.output
+    assert not (tmp_path / "d" / "digest.html").exists(), "nothing computed"
+    result = cli("digest", "--week", WEEK, "--db", ingested, "--out", tmp_path / "d", "--dry-run",
+                 "--to", "Jean Dupont", "--from", "a@example.org")
+    assert result.exit_code == 2 and "'Jean Dupont': not an email address" in result.output
+
+
+def test_a_display_name_is_kept_whole(tmp_path, ingested):
+    out = tmp_path / "d"
+    result = cli("digest", "--week", WEEK, "--db", ingested, "--out", out, "--dry-run",
+                 "--to", "Jean Dupont <jean.dupont@example.org>", "--from", "hrc@example.org")
+    assert result.exit_code == 0, result.output
+    message = email.message_from_bytes((out / "digest-2023-W41.eml").read_bytes(), policy=email.policy.default)
+    assert message["To"].addresses[0].addr_spec == "jean.dupont@example.org"
+    assert message["To"].addresses[0].display_name == "Jean Dupont"
