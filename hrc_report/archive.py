@@ -61,6 +61,13 @@ MIGRATIONS = [
     """
     ALTER TABLE documents ADD COLUMN date_from TEXT CHECK (date_from IN ('document', 'given'))
     """,
+    # 4: pairs a user made by hand, which pairing takes before any other
+    """
+    CREATE TABLE manual_pairs (
+        en_id INTEGER NOT NULL UNIQUE REFERENCES documents (id) ON DELETE CASCADE,
+        fr_id INTEGER NOT NULL UNIQUE REFERENCES documents (id) ON DELETE CASCADE
+    )
+    """,
 ]
 #: Delivery states after which a recipient is not sent the week's digest again
 #: without --force: it was delivered, or it may have been (a run cut off while
@@ -198,6 +205,36 @@ class Archive:
             query += " WHERE date BETWEEN ? AND ?"
             args = (monday.isoformat(), sunday.isoformat())
         return [StoredDocument(*row) for row in self.db.execute(query + " ORDER BY date, code, id", args)]
+
+    def document(self, ident: int) -> StoredDocument:
+        row = self.db.execute(f"SELECT {COLUMNS} FROM documents WHERE id = ?", (ident,)).fetchone()
+        if row is None:
+            raise HrcReportError(f"{self.path}: no document {ident} (see `hrc-report archive list`)")
+        return StoredDocument(*row)
+
+    def set_date(self, ident: int, date: str) -> None:
+        self.document(ident)
+        with self._transaction():
+            self.db.execute("UPDATE documents SET date = ?, date_from = 'given' WHERE id = ?", (date, ident))
+
+    def remove(self, ident: int) -> None:
+        self.document(ident)
+        with self._transaction():
+            self.db.execute("DELETE FROM documents WHERE id = ?", (ident,))
+
+    def pair_by_hand(self, first: int, second: int) -> tuple[int, int]:
+        """Pair two documents (one English, one French); undoes their earlier hand pairs."""
+        a, b = self.document(first), self.document(second)
+        if {a.language, b.language} != {"en", "fr"}:
+            raise HrcReportError(f"documents {first} and {second} are both in {a.language}: pair an English with a French one")
+        en, fr = (a, b) if a.language == "en" else (b, a)
+        with self._transaction():
+            self.db.execute("DELETE FROM manual_pairs WHERE en_id = ? OR fr_id = ?", (en.id, fr.id))
+            self.db.execute("INSERT INTO manual_pairs (en_id, fr_id) VALUES (?, ?)", (en.id, fr.id))
+        return en.id, fr.id
+
+    def manual_pairs(self) -> list[tuple[int, int]]:
+        return self.db.execute("SELECT en_id, fr_id FROM manual_pairs ORDER BY en_id").fetchall()
 
     def undated(self) -> list[StoredDocument]:
         rows = self.db.execute(

@@ -223,6 +223,104 @@ def ingest_command(paths, db, date, refresh):
         sys.exit(2)
 
 
+@main.group("archive")
+def archive_group():
+    """See and correct what the archive holds: list, date, remove, replace, pair by hand."""
+
+
+@archive_group.command("list")
+@click.option("--week", help="ISO week, e.g. 2023-W41 (default: every document).")
+@click.option("--undated", is_flag=True, help="Only the documents without a date (they are in no week).")
+@DB_OPTION
+def archive_list(week, undated, db):
+    """List documents: id, language, code, date (and where it came from), title, source.
+
+    Example:
+
+        hrc-report archive list --week 2023-W41
+    """
+    with _archive(db) as archive:
+        documents = archive.undated() if undated else archive.documents(week)
+    for d in documents:
+        when = f"{d.date} ({d.date_from})" if d.date else "no date"
+        echo(f"{d.id:>5}  {d.language}  {d.code or '-':<14} {when:<22} {d.title[:70]}  [{d.source}]")
+    click.echo(f"{len(documents)} document{'s' if len(documents) != 1 else ''}")
+
+
+@archive_group.command("date")
+@click.argument("ident", type=int)
+@click.argument("date")
+@DB_OPTION
+def archive_date(ident, date, db):
+    """Give a document its meeting date (YYYY-MM-DD).
+
+    Example:
+
+        hrc-report archive date 12 2023-10-11
+    """
+    from .ingest import check_date
+
+    date = check_date(date)
+    with _archive(db) as archive:
+        archive.set_date(ident, date)
+    click.echo(f"document {ident}: date {date}")
+
+
+@archive_group.command("remove")
+@click.argument("idents", type=int, nargs=-1, required=True)
+@DB_OPTION
+def archive_remove(idents, db):
+    """Remove documents from the archive.
+
+    Example:
+
+        hrc-report archive remove 12 13
+    """
+    with _archive(db) as archive:
+        for ident in idents:
+            archive.remove(ident)
+    click.echo(f"removed {len(idents)} document{'s' if len(idents) != 1 else ''}")
+
+
+@archive_group.command("replace")
+@click.argument("ident", type=int)
+@click.argument("source")
+@DB_OPTION
+@click.option("--refresh", is_flag=True, help="Fetch the page again instead of using the download cache.")
+def archive_replace(ident, source, db, refresh):
+    """Replace a superseded document by a new version (a file or URL), keeping its date if the new one has none.
+
+    Example:
+
+        hrc-report archive replace 12 corrected-en.txt
+    """
+    from .ingest import ingest
+
+    with _archive(db) as archive:
+        old = archive.document(ident)
+        (result,) = ingest(archive, [source], old.date if old.date_from == "given" else None, refresh) or [None]
+        if result is None or result.status == "refused":
+            raise HrcReportError(result.detail if result else f"{source}: nothing to store")
+        archive.remove(ident)
+    echo(f"document {ident} replaced by {source}: {result.detail}")
+
+
+@archive_group.command("pair")
+@click.argument("first", type=int)
+@click.argument("second", type=int)
+@DB_OPTION
+def archive_pair(first, second, db):
+    """Pair an English and a French document by hand (pairing takes it before codes and content).
+
+    Example:
+
+        hrc-report archive pair 12 17
+    """
+    with _archive(db) as archive:
+        en, fr = archive.pair_by_hand(first, second)
+    click.echo(f"paired English document {en} with French document {fr}")
+
+
 @main.command("pairs")
 @click.option("--week", required=True, help="ISO week, e.g. 2023-W41.")
 @DB_OPTION
@@ -236,7 +334,7 @@ def pairs_command(week, db):
     from .pairing import pair_documents
 
     with _archive(db) as archive:
-        pairing = pair_documents(archive.documents(week))
+        pairing = pair_documents(archive.documents(week), by_hand=archive.manual_pairs())
     for pair in pairing.pairs:
         how = "code" if pair.method == "code" else f"content, confidence {pair.confidence:.2f}"
         echo(f"{pair.en.date or 'no date'}  {pair.en.code or '-':<12} {pair.fr.code or '-':<12} ({how})  {pair.en.title}")
@@ -244,6 +342,16 @@ def pairs_command(week, db):
         document = item.document
         echo(f"unpaired  {document.language} {document.code or '-'} {document.source}: {item.reason}")
     click.echo(f"{len(pairing.pairs)} pairs, {len(pairing.unpaired)} unpaired")
+    _undated_notice(db)
+
+
+def _undated_notice(db) -> None:
+    """Documents without a date are in no week: say so rather than leave them out silently."""
+    with _archive(db) as archive:
+        count = len(archive.undated())
+    if count:
+        click.echo(f"{count} document{'s have' if count > 1 else ' has'} no date and {'are' if count > 1 else 'is'} in no week: "
+                   "see `hrc-report archive list --undated`, then `hrc-report archive date ID YYYY-MM-DD`", err=True)
 
 
 @main.command("digest")
@@ -306,6 +414,7 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
             f"{digest.totals['coverage']} coverage differences, {digest.totals['unpaired']} unpaired documents"
         )
         echo(f"wrote {os.path.join(out, 'digest.html')}, {os.path.join(out, 'digest.pdf')}")
+        _undated_notice(db)
         if config is not None:
             from pathlib import Path
 

@@ -150,7 +150,7 @@ def build_digest(
     monday, sunday = week_bounds(week)
     week = f"{monday.isocalendar().year}-W{monday.isocalendar().week:02d}"
     folder = prepare_folder(out)
-    pairing = pair_documents(archive.documents(week))
+    pairing = pair_documents(archive.documents(week), by_hand=archive.manual_pairs())
     formats = ("html", "pdf", "json") if meeting_pdfs else ("html", "json")
     if not pairing.pairs and not pairing.unpaired:
         raise HrcReportError(f"no summaries in the archive for {week} ({monday} to {sunday}): ingest some first")

@@ -125,10 +125,19 @@ def _comparable(a: StoredDocument, b: StoredDocument) -> bool:
     return not (body_a and body_b and body_a != body_b)
 
 
-def pair_documents(documents: list[StoredDocument], index: NameIndex | None = None) -> Pairing:
+def pair_documents(
+    documents: list[StoredDocument], index: NameIndex | None = None, by_hand: list[tuple[int, int]] = ()
+) -> Pairing:
+    """Pairs by hand first, then by code, then by content; nothing is dropped."""
     index = index or load_index()
     pairs: list[Pair] = []
     unpaired: list[Unpaired] = []
+
+    present = {d.id: d for d in documents}
+    for en_id, fr_id in by_hand:
+        if en_id in present and fr_id in present:
+            pairs.append(Pair(present.pop(en_id), present.pop(fr_id), "by hand", 1.0))
+    documents = [d for d in documents if d.id in present]
 
     by_code: dict[str, list[StoredDocument]] = {}
     rest: list[StoredDocument] = []
@@ -138,15 +147,16 @@ def pair_documents(documents: list[StoredDocument], index: NameIndex | None = No
         else:
             rest.append(document)
     for key, group in sorted(by_code.items()):
-        en = [d for d in group if d.language == "en"]
-        fr = [d for d in group if d.language == "fr"]
-        if len(en) == 1 and len(fr) == 1:
-            pairs.append(Pair(en[0], fr[0], "code", 1.0))
-        elif len(en) > 1 or len(fr) > 1:
-            for document in group:
-                unpaired.append(Unpaired(document, f"{len(en)} English and {len(fr)} French versions share the code {key}"))
+        en = sorted((d for d in group if d.language == "en"), key=lambda d: d.id)
+        fr = sorted((d for d in group if d.language == "fr"), key=lambda d: d.id)
+        # A corrected version ingested later with the same code supersedes the earlier one.
+        for versions in (en, fr):
+            for older in versions[:-1]:
+                unpaired.append(Unpaired(older, f"superseded by document {versions[-1].id}, a later version with the code {older.code}"))
+        if en and fr:
+            pairs.append(Pair(en[-1], fr[-1], "code", 1.0))
         else:
-            rest += group
+            rest += [versions[-1] for versions in (en, fr) if versions]
 
     english = [d for d in rest if d.language == "en"]
     french = [d for d in rest if d.language == "fr"]

@@ -71,3 +71,50 @@ def test_a_date_given_later_reaches_a_stored_undated_document(tmp_path):
     with Archive(db) as archive:
         (document,) = archive.documents("2023-W41")
     assert document.date == "2023-10-11" and document.date_from == "given"
+
+
+def test_the_archive_can_be_seen_and_corrected(tmp_path):
+    """List, re-date, pair by hand, replace a superseded version, remove."""
+    db = tmp_path / "a.sqlite"
+    texts = {lang: CODE.sub("\n", (CASES / "cd-plenary" / f"{lang}.txt").read_text("utf-8")) for lang in ("en", "fr")}
+    for lang, text in texts.items():
+        (tmp_path / f"{lang}.txt").write_text(text, encoding="utf-8")
+    assert cli("ingest", tmp_path / "en.txt", tmp_path / "fr.txt", "--db", db).exit_code == 0
+    listed = cli("archive", "list", "--undated", "--db", db)
+    assert "2 documents" in listed.output and "no date" in listed.output
+    notice = cli("pairs", "--week", "2023-W11", "--db", db)
+    assert "2 documents have no date and are in no week" in notice.output
+    with Archive(db) as archive:
+        en, fr = sorted(archive.undated(), key=lambda d: d.language)
+    for document in (en, fr):
+        assert cli("archive", "date", document.id, "2023-03-14", "--db", db).exit_code == 0
+    assert cli("archive", "pair", fr.id, en.id, "--db", db).exit_code == 0
+    with Archive(db) as archive:
+        pairing = pair_documents(archive.documents("2023-W11"), by_hand=archive.manual_pairs())
+    assert [(p.en.id, p.fr.id, p.method) for p in pairing.pairs] == [(en.id, fr.id, "by hand")]
+    corrected = tmp_path / "en-corrected.txt"
+    corrected.write_text(texts["en"].replace("a dozen delegations", "twelve delegations"), encoding="utf-8")
+    replaced = cli("archive", "replace", en.id, corrected, "--db", db)
+    assert replaced.exit_code == 0, replaced.output
+    with Archive(db) as archive:
+        documents = archive.documents("2023-W11")
+    assert len(documents) == 2 and all(d.id != en.id for d in documents), "the new version keeps the given date"
+    assert cli("archive", "remove", fr.id, "--db", db).exit_code == 0
+    assert "1 document\n" in cli("archive", "list", "--week", "2023-W11", "--db", db).output
+    assert cli("archive", "date", 999, "2023-03-14", "--db", db).exit_code == 2
+
+
+def test_a_corrected_version_with_the_same_code_supersedes_the_first(tmp_path):
+    db = tmp_path / "a.sqlite"
+    en = (CASES / "cd-plenary" / "en.txt").read_text("utf-8")
+    (tmp_path / "en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / "en-corrected.txt").write_text(en.replace("a dozen delegations", "twelve delegations"), encoding="utf-8")
+    (tmp_path / "fr.txt").write_text((CASES / "cd-plenary" / "fr.txt").read_text("utf-8"), encoding="utf-8")
+    for name in ("en.txt", "fr.txt", "en-corrected.txt"):
+        assert cli("ingest", tmp_path / name, "--db", db, "--date", "2023-03-14").exit_code == 0
+    with Archive(db) as archive:
+        pairing = pair_documents(archive.documents("2023-W11"))
+    (pair,) = pairing.pairs
+    assert pair.en.source.endswith("en-corrected.txt") and pair.method == "code"
+    (left,) = pairing.unpaired
+    assert left.document.source.endswith("en.txt") and left.reason.startswith("superseded by document")
