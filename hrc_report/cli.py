@@ -370,8 +370,9 @@ def _undated_notice(db) -> None:
 @click.option("--smtp-user", help="SMTP user; the password comes from HRC_REPORT_SMTP_PASSWORD or the config file.")
 @click.option("--jobs", type=click.IntRange(1, 8), default=2, show_default=True, help="Worker processes.")
 @click.option("--meeting-pdfs", is_flag=True, help="Also render each meeting's full report as PDF (HTML and JSON always).")
+@click.option("--reports-url", help="Where the output folder is published: links in the digest and the email become absolute.")
 def digest_command(week, out, db, email, dry_run, force, config_path, recipients, sender, smtp_host, smtp_port,
-                   smtp_security, smtp_user, jobs, meeting_pdfs):
+                   smtp_security, smtp_user, jobs, meeting_pdfs, reports_url):
     """Compare every meeting of a week and write (and optionally email) the digest.
 
     Example:
@@ -388,7 +389,8 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
     if email or dry_run:
         # Check the mail settings before the long part, so a typo fails fast.
         config = load_config(config_path, dict(os.environ), host=smtp_host, port=smtp_port, security=smtp_security,
-                             user=smtp_user, sender=sender, recipients=tuple(recipients))
+                             user=smtp_user, sender=sender, recipients=tuple(recipients), reports_url=reports_url)
+        reports_url = config.reports_url
         for warning in config_warnings(config_path, config):
             echo(f"hrc-report: warning: {warning}", err=True)
 
@@ -408,7 +410,8 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
                 # Checked before the work: nothing to compute for a digest that went out.
                 echo(already_sent(iso_week, states))
                 return
-        digest = build_digest(archive, week, out, progress=progress, workers=jobs, meeting_pdfs=meeting_pdfs)
+        digest = build_digest(archive, week, out, progress=progress, workers=jobs, meeting_pdfs=meeting_pdfs,
+                              reports_url=reports_url)
         click.echo(
             f"{digest.week}: {digest.totals['meetings']} meetings, {digest.totals['speaker_mismatches']} speaker mismatches, "
             f"{digest.totals['coverage']} coverage differences, {digest.totals['unpaired']} unpaired documents"

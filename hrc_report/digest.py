@@ -58,6 +58,15 @@ class Digest:
     meetings: list[MeetingDigest]
     unpaired: list[Unpaired]
     totals: dict = field(default_factory=dict)
+    #: where the digest folder is published (an intranet, a shared site): links are made absolute
+    reports_url: str | None = None
+
+    def link(self, meeting: "MeetingDigest", briefing: bool = False) -> str:
+        """Where a meeting's full report is, seen from the digest: published, inside the
+        briefing PDF, or beside the digest."""
+        if self.reports_url:
+            return f"{self.reports_url.rstrip('/')}/{meeting.report}"
+        return f"#report-{meeting.key}" if briefing else meeting.report
 
 
 def _compare_one(job: tuple[str, str, str, str, str, str, tuple[str, ...]]) -> dict:
@@ -139,6 +148,7 @@ def build_digest(
     progress: Callable[[int], ContextManager[Callable[[int], None]]] = _no_progress,
     workers: int = 2,
     meeting_pdfs: bool = False,
+    reports_url: str | None = None,
 ) -> Digest:
     """Compare every meeting of ``week`` and write the digest into ``out``.
 
@@ -184,7 +194,7 @@ def build_digest(
         "coverage": sum(len(m.coverage) for m in meetings),
         "unpaired": len(pairing.unpaired),
     }
-    digest = Digest(week, monday.isoformat(), sunday.isoformat(), meetings, pairing.unpaired, totals)
+    digest = Digest(week, monday.isoformat(), sunday.isoformat(), meetings, pairing.unpaired, totals, reports_url)
     write_digest(digest, folder)
     return digest
 
@@ -208,10 +218,37 @@ def _meeting(pair: Pair, result: dict) -> MeetingDigest:
     )
 
 
-def render_digest_html(digest: Digest) -> str:
+def render_digest_html(digest: Digest, briefing: bool = False) -> str:
     from .render import environment
 
-    return environment().get_template("digest.html").render(d=digest, top=TOP)
+    return environment().get_template("digest.html").render(d=digest, top=TOP, briefing=briefing)
+
+
+def render_digest_email(digest: Digest) -> str:
+    """The email's HTML part: tables and bars as table cells (no SVG, no flexbox),
+    styles inlined when the message is built, so Gmail and Outlook show it."""
+    from .render import environment
+
+    return environment().get_template("digest_email.html").render(d=digest, top=TOP)
+
+
+def render_briefing_pdf(digest: Digest, folder: Path) -> bytes:
+    """One PDF to take away: the digest, then each meeting's full report, with
+    bookmarks and links from each digest entry to its meeting."""
+    from weasyprint import HTML
+
+    from .fetcher import url_fetcher
+
+    def render(html: str):
+        return HTML(string=html, base_url="file:///nonexistent/", url_fetcher=url_fetcher()).render()
+
+    documents = [render(render_digest_html(digest, briefing=True))]
+    for meeting in digest.meetings:
+        report = (folder / meeting.report).read_text("utf-8")
+        # The anchor the digest links to, on the report's first page.
+        documents.append(render(report.replace("<body>", f'<body><div id="report-{meeting.key}"></div>', 1)))
+    pages = [page for document in documents for page in document.pages]
+    return documents[0].copy(pages).write_pdf()
 
 
 def render_digest_text(digest: Digest) -> str:
@@ -252,11 +289,14 @@ def deliver(archive: Archive, digest: Digest, folder: Path, config, *, dry_run: 
     """
     from .send import build_message, send_message
 
-    # The email carries the very files the digest wrote.
-    message = build_message(
-        config, subject(digest), render_digest_text(digest), (folder / "digest.html").read_text("utf-8"),
-        (folder / "digest.pdf").read_bytes(), f"hrc-report-digest-{digest.week}.pdf",
-    )
+    # With the reports published, the email links to them and carries the digest PDF;
+    # without, it carries one briefing PDF holding every meeting's full report.
+    if digest.reports_url:
+        attachment, name = (folder / "digest.pdf").read_bytes(), f"hrc-report-digest-{digest.week}.pdf"
+    else:
+        attachment, name = render_briefing_pdf(digest, folder), f"hrc-report-briefing-{digest.week}.pdf"
+        write_atomic(folder / "briefing.pdf", attachment)
+    message = build_message(config, subject(digest), render_digest_text(digest), render_digest_email(digest), attachment, name)
     if dry_run:
         path = folder / f"digest-{digest.week}.eml"
         write_atomic(path, message.as_bytes())

@@ -38,6 +38,8 @@ class SmtpConfig:
     backoff: float = 1.0
     #: a CA file for STARTTLS/SSL (a private server's certificate); default: the system's
     cafile: str | None = None
+    #: where the digest folder is published: the email then links to the reports there
+    reports_url: str | None = None
 
 
 def load_config(path: str | None, environ: dict[str, str], **overrides) -> SmtpConfig:
@@ -56,7 +58,7 @@ def load_config(path: str | None, environ: dict[str, str], **overrides) -> SmtpC
             "host": smtp.get("host"), "port": smtp.get("port"), "security": smtp.get("security"),
             "user": smtp.get("user"), "password": smtp.get("password"), "timeout": smtp.get("timeout"),
             "attempts": smtp.get("attempts"), "backoff": smtp.get("backoff"), "cafile": smtp.get("cafile"),
-            "sender": mail.get("from"), "recipients": mail.get("to"),
+            "sender": mail.get("from"), "recipients": mail.get("to"), "reports_url": mail.get("reports_url"),
         }
         config = replace(config, **{k: v for k, v in values.items() if v is not None})
         if isinstance(config.recipients, list):
@@ -83,6 +85,10 @@ def _check_types(config: SmtpConfig, path: str | None) -> None:
         value = getattr(config, name)
         if not isinstance(value, kind) or isinstance(value, bool):
             raise HrcReportError(f"{where}[smtp] {name} = {value!r}: expected a {'number' if name != 'host' else 'name'}")
+    if config.reports_url is not None and not (
+        isinstance(config.reports_url, str) and re.match(r"^https?://[^\s/]+", config.reports_url)
+    ):
+        raise HrcReportError(f"{where}[digest] reports_url = {config.reports_url!r}: expected an http(s) address")
     if not 1 <= config.attempts <= 10:
         raise HrcReportError(f"{where}[smtp] attempts = {config.attempts}: expected 1 to 10")
 

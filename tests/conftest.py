@@ -63,6 +63,7 @@ def comparison(en_summary, fr_summary):
 # --- a real SMTP server on 127.0.0.1 (aiosmtpd) with STARTTLS and AUTH -------------------
 
 SMTP_USER, SMTP_PASSWORD = "digest", "s3cret-pw"
+REPORTS_URL = "https://intranet.example.org/hrc/digests/2023-W41"
 
 
 def _certificate(folder: Path) -> tuple[Path, Path]:
@@ -156,12 +157,15 @@ class SmtpServer:
             self.controller.stop()
             self.controller = None
 
-    def config(self, folder: Path, timeout: float = 5) -> Path:
+    def config(self, folder: Path, timeout: float = 5, reports_url: str | None = REPORTS_URL) -> Path:
+        """A mail.toml for this server. With reports_url (the default) the email links
+        to published reports; without, it carries the briefing PDF (slower to make)."""
         path = folder / "mail.toml"
         path.write_text(
             f'[smtp]\nhost = "127.0.0.1"\nport = {self.port}\nsecurity = "starttls"\nuser = "{SMTP_USER}"\n'
             f'cafile = "{self.cert}"\nattempts = 3\nbackoff = 0.05\ntimeout = {timeout}\n'
-            '[digest]\nfrom = "hrc-report@example.org"\nto = ["briefing@example.org", "ngo-desk@example.org"]\n',
+            '[digest]\nfrom = "hrc-report@example.org"\nto = ["briefing@example.org", "ngo-desk@example.org"]\n'
+            + (f'reports_url = "{reports_url}"\n' if reports_url else ""),
             encoding="utf-8",
         )
         return path

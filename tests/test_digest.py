@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import html
+import io
 import re
 import shutil
 import sqlite3
@@ -125,7 +126,7 @@ def test_digest_email_sent_once_then_forced(tmp_path, ingested, smtp_server):
     assert "<style" not in page and 'style="' in page  # CSS inlined for mail readers
     (attachment,) = list(message.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
-    assert attachment.get_content() == (out / "digest.pdf").read_bytes()
+    assert attachment.get_content() == (out / "digest.pdf").read_bytes()  # reports published: the digest PDF
     for key in ("HRC23-148", "HRC23-152"):
         # a meeting's PDF only with --meeting-pdfs
         assert sorted(p.name for p in (out / "meetings" / key).iterdir()) == ["report.html", "report.json"]
@@ -266,3 +267,48 @@ def test_a_display_name_is_kept_whole(tmp_path, ingested):
     message = email.message_from_bytes((out / "digest-2023-W41.eml").read_bytes(), policy=email.policy.default)
     assert message["To"].addresses[0].addr_spec == "jean.dupont@example.org"
     assert message["To"].addresses[0].display_name == "Jean Dupont"
+
+
+def test_with_reports_url_every_link_in_the_email_and_the_pdf_opens_from_anywhere(tmp_path, ingested, smtp_server):
+    import pypdf
+
+    from conftest import REPORTS_URL
+
+    out = tmp_path / "digest"
+    result = cli("digest", "--week", WEEK, "--db", ingested, "--out", out, "--email", "--config", smtp_server.config(tmp_path),
+                 env={"HRC_REPORT_SMTP_PASSWORD": SMTP_PASSWORD})
+    assert result.exit_code == 0, result.output
+    (message,) = _messages(smtp_server)
+    page = message.get_body(("html",)).get_content()
+    links = re.findall(r'href="([^"]+)"', page)
+    assert links and all(link.startswith(("https://", "http://")) for link in links), links
+    assert f"{REPORTS_URL}/meetings/HRC23-148/report.html" in links
+    assert f"full report: {REPORTS_URL}/meetings/HRC23-148/report.html" in message.get_body(("plain",)).get_content()
+    assert "<svg" not in page and "flex" not in page, "what mail clients do not render"
+    (attachment,) = list(message.iter_attachments())
+    uris = [annotation.get_object()["/A"]["/URI"] for pdf_page in pypdf.PdfReader(io.BytesIO(attachment.get_content())).pages
+            for annotation in pdf_page.get("/Annots", []) if "/URI" in annotation.get_object().get("/A", {})]
+    assert f"{REPORTS_URL}/meetings/HRC23-148/report.html" in uris
+
+
+def test_without_reports_url_the_email_carries_one_briefing_pdf(tmp_path, ingested, smtp_server):
+    import pypdf
+
+    out = tmp_path / "digest"
+    config = smtp_server.config(tmp_path, reports_url=None)
+    result = cli("digest", "--week", WEEK, "--db", ingested, "--out", out, "--email", "--config", config,
+                 env={"HRC_REPORT_SMTP_PASSWORD": SMTP_PASSWORD})
+    assert result.exit_code == 0, result.output
+    (message,) = _messages(smtp_server)
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_filename() == "hrc-report-briefing-2023-W41.pdf"
+    assert "The attached PDF holds this digest and every meeting's full report." in message.get_body(("plain",)).get_content()
+    briefing = pypdf.PdfReader(io.BytesIO(attachment.get_content()))
+    digest_pages = len(pypdf.PdfReader(out / "digest.pdf").pages)
+    assert len(briefing.pages) > digest_pages + 2, "the digest, then every meeting's report"
+    titles = [item.title for item in briefing.outline if not isinstance(item, list)]
+    assert sum(t == "English and French summaries compared" for t in titles) == 3, titles
+    # the digest's "full report" links go to the meetings' pages inside the PDF
+    internal = [a.get_object() for p in briefing.pages[:digest_pages] for a in p.get("/Annots", [])
+                if a.get_object().get("/Dest") is not None or a.get_object().get("/A", {}).get("/S") == "/GoTo"]
+    assert len(internal) >= 3
