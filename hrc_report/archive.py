@@ -66,6 +66,9 @@ MIGRATIONS = [
     CREATE TABLE manual_pairs (
         en_id INTEGER NOT NULL UNIQUE REFERENCES documents (id) ON DELETE CASCADE,
         fr_id INTEGER NOT NULL UNIQUE REFERENCES documents (id) ON DELETE CASCADE
+    );
+    CREATE TABLE kept_apart (
+        id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE
     )
     """,
 ]
@@ -230,8 +233,19 @@ class Archive:
         en, fr = (a, b) if a.language == "en" else (b, a)
         with self._transaction():
             self.db.execute("DELETE FROM manual_pairs WHERE en_id = ? OR fr_id = ?", (en.id, fr.id))
+            self.db.execute("DELETE FROM kept_apart WHERE id IN (?, ?)", (en.id, fr.id))
             self.db.execute("INSERT INTO manual_pairs (en_id, fr_id) VALUES (?, ?)", (en.id, fr.id))
         return en.id, fr.id
+
+    def keep_apart(self, ident: int) -> None:
+        """A human decision: this document is in no pair (its hand pair, if any, is undone)."""
+        self.document(ident)
+        with self._transaction():
+            self.db.execute("DELETE FROM manual_pairs WHERE en_id = ? OR fr_id = ?", (ident, ident))
+            self.db.execute("INSERT OR IGNORE INTO kept_apart (id) VALUES (?)", (ident,))
+
+    def kept_apart(self) -> set[int]:
+        return {row[0] for row in self.db.execute("SELECT id FROM kept_apart")}
 
     def manual_pairs(self) -> list[tuple[int, int]]:
         return self.db.execute("SELECT en_id, fr_id FROM manual_pairs ORDER BY en_id").fetchall()

@@ -223,40 +223,43 @@ def ingest_command(paths, db, date, refresh):
         sys.exit(2)
 
 
-@main.group("archive")
-def archive_group():
-    """See and correct what the archive holds: list, date, remove, replace, pair by hand."""
-
-
-@archive_group.command("list")
+@main.command("docs")
 @click.option("--week", help="ISO week, e.g. 2023-W41 (default: every document).")
 @click.option("--undated", is_flag=True, help="Only the documents without a date (they are in no week).")
 @DB_OPTION
-def archive_list(week, undated, db):
-    """List documents: id, language, code, date (and where it came from), title, source.
+def docs_command(week, undated, db):
+    """List the archive's documents: id, language, code, date (and where it came from), part, title, file, pair.
 
     Example:
 
-        hrc-report archive list --week 2023-W41
+        hrc-report docs --week 2023-W41
     """
+    from .pairing import pair_documents
+
     with _archive(db) as archive:
         documents = archive.undated() if undated else archive.documents(week)
+        pairing = pair_documents(documents, by_hand=archive.manual_pairs(), kept_apart=archive.kept_apart()) if documents else None
+    partner = {}
+    for pair in pairing.pairs if pairing else ():
+        partner[pair.en.id], partner[pair.fr.id] = f"paired with {pair.fr.id} ({pair.method})", f"paired with {pair.en.id} ({pair.method})"
+    for item in pairing.unpaired if pairing else ():
+        partner[item.document.id] = f"unpaired: {item.reason}"
     for d in documents:
         when = f"{d.date} ({d.date_from})" if d.date else "no date"
-        echo(f"{d.id:>5}  {d.language}  {d.code or '-':<14} {when:<22} {d.title[:70]}  [{d.source}]")
+        echo(f"{d.id:>5}  {d.language}  {d.code or '-':<14} {when:<22} {d.part or '-':<9} {d.title[:60]}  [{d.source}]  {partner.get(d.id, '')}")
     click.echo(f"{len(documents)} document{'s' if len(documents) != 1 else ''}")
 
 
-@archive_group.command("date")
+@main.command("redate")
 @click.argument("ident", type=int)
 @click.argument("date")
 @DB_OPTION
-def archive_date(ident, date, db):
+def redate_command(ident, date, db):
     """Give a document its meeting date (YYYY-MM-DD).
 
     Example:
 
-        hrc-report archive date 12 2023-10-11
+        hrc-report redate 12 2023-10-11
     """
     from .ingest import check_date
 
@@ -266,15 +269,15 @@ def archive_date(ident, date, db):
     click.echo(f"document {ident}: date {date}")
 
 
-@archive_group.command("remove")
+@main.command("remove")
 @click.argument("idents", type=int, nargs=-1, required=True)
 @DB_OPTION
-def archive_remove(idents, db):
+def remove_command(idents, db):
     """Remove documents from the archive.
 
     Example:
 
-        hrc-report archive remove 12 13
+        hrc-report remove 12 13
     """
     with _archive(db) as archive:
         for ident in idents:
@@ -282,43 +285,35 @@ def archive_remove(idents, db):
     click.echo(f"removed {len(idents)} document{'s' if len(idents) != 1 else ''}")
 
 
-@archive_group.command("replace")
-@click.argument("ident", type=int)
-@click.argument("source")
-@DB_OPTION
-@click.option("--refresh", is_flag=True, help="Fetch the page again instead of using the download cache.")
-def archive_replace(ident, source, db, refresh):
-    """Replace a superseded document by a new version (a file or URL), keeping its date if the new one has none.
-
-    Example:
-
-        hrc-report archive replace 12 corrected-en.txt
-    """
-    from .ingest import ingest
-
-    with _archive(db) as archive:
-        old = archive.document(ident)
-        (result,) = ingest(archive, [source], old.date if old.date_from == "given" else None, refresh) or [None]
-        if result is None or result.status == "refused":
-            raise HrcReportError(result.detail if result else f"{source}: nothing to store")
-        archive.remove(ident)
-    echo(f"document {ident} replaced by {source}: {result.detail}")
-
-
-@archive_group.command("pair")
+@main.command("pair")
 @click.argument("first", type=int)
 @click.argument("second", type=int)
 @DB_OPTION
-def archive_pair(first, second, db):
-    """Pair an English and a French document by hand (pairing takes it before codes and content).
+def pair_command(first, second, db):
+    """Pair an English and a French document by hand: wins over codes and content.
 
     Example:
 
-        hrc-report archive pair 12 17
+        hrc-report pair 12 17
     """
     with _archive(db) as archive:
         en, fr = archive.pair_by_hand(first, second)
     click.echo(f"paired English document {en} with French document {fr}")
+
+
+@main.command("unpair")
+@click.argument("ident", type=int)
+@DB_OPTION
+def unpair_command(ident, db):
+    """Keep a document out of any pair (a human decision that wins over automatic pairing).
+
+    Example:
+
+        hrc-report unpair 12
+    """
+    with _archive(db) as archive:
+        archive.keep_apart(ident)
+    click.echo(f"document {ident} is kept out of any pair")
 
 
 @main.command("pairs")
@@ -334,7 +329,7 @@ def pairs_command(week, db):
     from .pairing import pair_documents
 
     with _archive(db) as archive:
-        pairing = pair_documents(archive.documents(week), by_hand=archive.manual_pairs())
+        pairing = pair_documents(archive.documents(week), by_hand=archive.manual_pairs(), kept_apart=archive.kept_apart())
     for pair in pairing.pairs:
         how = "code" if pair.method == "code" else f"content, confidence {pair.confidence:.2f}"
         echo(f"{pair.en.date or 'no date'}  {pair.en.code or '-':<12} {pair.fr.code or '-':<12} ({how})  {pair.en.title}")
@@ -351,7 +346,7 @@ def _undated_notice(db) -> None:
         count = len(archive.undated())
     if count:
         click.echo(f"{count} document{'s have' if count > 1 else ' has'} no date and {'are' if count > 1 else 'is'} in no week: "
-                   "see `hrc-report archive list --undated`, then `hrc-report archive date ID YYYY-MM-DD`", err=True)
+                   "see `hrc-report docs --undated`, then `hrc-report redate ID YYYY-MM-DD`", err=True)
 
 
 @main.command("digest")
@@ -371,8 +366,9 @@ def _undated_notice(db) -> None:
 @click.option("--jobs", type=click.IntRange(1, 8), default=2, show_default=True, help="Worker processes.")
 @click.option("--meeting-pdfs", is_flag=True, help="Also render each meeting's full report as PDF (HTML and JSON always).")
 @click.option("--reports-url", help="Where the output folder is published: links in the digest and the email become absolute.")
+@click.option("--resend", is_flag=True, help="Send the digest already in --out again, without comparing anything (implies --email --force).")
 def digest_command(week, out, db, email, dry_run, force, config_path, recipients, sender, smtp_host, smtp_port,
-                   smtp_security, smtp_user, jobs, meeting_pdfs, reports_url):
+                   smtp_security, smtp_user, jobs, meeting_pdfs, reports_url, resend):
     """Compare every meeting of a week and write (and optionally email) the digest.
 
     Example:
@@ -386,6 +382,8 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
     from .send import config_warnings, load_config
 
     config = None
+    if resend:
+        email, force = True, True
     if email or dry_run:
         # Check the mail settings before the long part, so a typo fails fast.
         config = load_config(config_path, dict(os.environ), host=smtp_host, port=smtp_port, security=smtp_security,
@@ -399,6 +397,14 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
         with click.progressbar(length=total, label="Comparing meetings", file=sys.stderr) as bar:
             yield bar.update
 
+    if resend:
+        from pathlib import Path
+
+        from .digest import resend as send_again
+
+        with _archive(db) as archive:
+            echo(send_again(archive, Path(out), config, force=True))
+        return
     with _archive(db) as archive:
         if config is not None and not dry_run and not force:
             from .archive import DONE_OR_MAYBE, week_bounds
@@ -418,10 +424,16 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
         )
         echo(f"wrote {os.path.join(out, 'digest.html')}, {os.path.join(out, 'digest.pdf')}")
         _undated_notice(db)
+        if digest.failed:
+            for failure in digest.failed:
+                echo(f"hrc-report: could not compare {failure.pair.key}: {failure.reason}", err=True)
         if config is not None:
             from pathlib import Path
 
             click.echo(deliver(archive, digest, Path(out), config, dry_run=dry_run, force=force))
+        if digest.failed:
+            raise HrcReportError(f"{len(digest.failed)} meeting{'s' if len(digest.failed) > 1 else ''} of {digest.week} "
+                                 "could not be compared (listed in the digest); the others were")
 
 
 if __name__ == "__main__":  # pragma: no cover

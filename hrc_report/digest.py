@@ -10,6 +10,7 @@ sentence encoder, limited to one BLAS thread.
 from __future__ import annotations
 
 import contextlib
+import json
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -51,6 +52,12 @@ class MeetingDigest:
 
 
 @dataclass(frozen=True)
+class Failed:
+    pair: Pair
+    reason: str
+
+
+@dataclass(frozen=True)
 class Digest:
     week: str
     monday: str
@@ -60,6 +67,8 @@ class Digest:
     totals: dict = field(default_factory=dict)
     #: where the digest folder is published (an intranet, a shared site): links are made absolute
     reports_url: str | None = None
+    #: meetings that could not be compared, with the reason
+    failed: list["Failed"] = field(default_factory=list)
 
     def link(self, meeting: "MeetingDigest", briefing: bool = False) -> str:
         """Where a meeting's full report is, seen from the digest: published, inside the
@@ -76,9 +85,13 @@ def _compare_one(job: tuple[str, str, str, str, str, str, tuple[str, ...]]) -> d
     from .report import counts, to_json
 
     key, en_text, en_source, fr_text, fr_source, folder, formats = job
-    # The pairing already decided these are one meeting: no second guess here.
-    comparison = compare_summaries(parse_summary(en_text, en_source), parse_summary(fr_text, fr_source), force=True)
-    write_reports(comparison, folder, Options(formats=formats))
+    try:
+        # The pairing already decided these are one meeting: no second guess here.
+        comparison = compare_summaries(parse_summary(en_text, en_source), parse_summary(fr_text, fr_source), force=True)
+        write_reports(comparison, folder, Options(formats=formats))
+    except Exception as error:  # noqa: BLE001 - one meeting must not sink the week: it is listed with the reason
+        reason = str(error) if isinstance(error, HrcReportError) else f"internal error: {type(error).__name__}: {error}"
+        return {"key": key, "error": reason.splitlines()[0] if reason else type(error).__name__}
     data = to_json(comparison)
     return {"key": key, "counts": counts(comparison), "mismatches": data["speaker_mismatches"], "coverage": data["coverage"]}
 
@@ -160,7 +173,7 @@ def build_digest(
     monday, sunday = week_bounds(week)
     week = f"{monday.isocalendar().year}-W{monday.isocalendar().week:02d}"
     folder = prepare_folder(out)
-    pairing = pair_documents(archive.documents(week), by_hand=archive.manual_pairs())
+    pairing = pair_documents(archive.documents(week), by_hand=archive.manual_pairs(), kept_apart=archive.kept_apart())
     formats = ("html", "pdf", "json") if meeting_pdfs else ("html", "json")
     if not pairing.pairs and not pairing.unpaired:
         raise HrcReportError(f"no summaries in the archive for {week} ({monday} to {sunday}): ingest some first")
@@ -187,14 +200,16 @@ def build_digest(
                 results[result["key"]] = result
                 update(1)
 
-    meetings = [_meeting(pair, results[pair.key]) for pair in pairing.pairs]
+    failed = [Failed(pair, results[pair.key]["error"]) for pair in pairing.pairs if "error" in results[pair.key]]
+    meetings = [_meeting(pair, results[pair.key]) for pair in pairing.pairs if "error" not in results[pair.key]]
     totals = {
         "meetings": len(meetings),
         "speaker_mismatches": sum(len(m.mismatches) for m in meetings),
         "coverage": sum(len(m.coverage) for m in meetings),
         "unpaired": len(pairing.unpaired),
+        "failed": len(failed),
     }
-    digest = Digest(week, monday.isoformat(), sunday.isoformat(), meetings, pairing.unpaired, totals, reports_url)
+    digest = Digest(week, monday.isoformat(), sunday.isoformat(), meetings, pairing.unpaired, totals, reports_url, failed)
     write_digest(digest, folder)
     return digest
 
@@ -262,11 +277,39 @@ def write_digest(digest: Digest, folder: Path) -> dict[str, Path]:
 
     html = render_digest_html(digest)
     pdf = render_pdf(html)
+    # What the email is made of, kept beside the digest so --resend needs no recomputing.
+    email_parts = {"week": digest.week, "subject": subject(digest), "reports_url": digest.reports_url}
     written = {}
-    for name, data in (("digest.html", html.encode("utf-8")), ("digest.pdf", pdf)):
+    for name, data in (
+        ("digest.html", html.encode("utf-8")), ("digest.pdf", pdf),
+        (EMAIL_TEXT, render_digest_text(digest).encode("utf-8")), (EMAIL_HTML, render_digest_email(digest).encode("utf-8")),
+        (EMAIL_META, json.dumps(email_parts, ensure_ascii=False, indent=1).encode("utf-8")),
+    ):
         write_atomic(folder / name, data)
         written[name] = folder / name
     return written
+
+
+EMAIL_TEXT, EMAIL_HTML, EMAIL_META = "email.txt", "email.html", "email.json"
+
+
+def resend(archive: Archive, folder: Path, config, *, force: bool = False) -> str:
+    """Send a digest folder written earlier, as it is: nothing is compared again."""
+    from .send import build_message
+
+    try:
+        meta = json.loads((folder / EMAIL_META).read_text("utf-8"))
+        text, html = (folder / EMAIL_TEXT).read_text("utf-8"), (folder / EMAIL_HTML).read_text("utf-8")
+    except (OSError, ValueError):
+        raise HrcReportError(f"{folder}: no digest to resend here (run `hrc-report digest` first)") from None
+    week = meta["week"]
+    briefing = folder / "briefing.pdf"
+    if meta.get("reports_url") or not briefing.is_file():
+        attachment, name = (folder / "digest.pdf").read_bytes(), f"hrc-report-digest-{week}.pdf"
+    else:
+        attachment, name = briefing.read_bytes(), f"hrc-report-briefing-{week}.pdf"
+    message = build_message(config, meta["subject"], text, html, attachment, name)
+    return _send(archive, week, message, config, force)
 
 
 def subject(digest: Digest) -> str:
@@ -287,7 +330,7 @@ def deliver(archive: Archive, digest: Digest, folder: Path, config, *, dry_run: 
     between the two leaves 'sending', which later runs also do not repeat.
     Raises :class:`HrcReportError` when a recipient was not reached for sure.
     """
-    from .send import build_message, send_message
+    from .send import build_message
 
     # With the reports published, the email links to them and carries the digest PDF;
     # without, it carries one briefing PDF holding every meeting's full report.
@@ -301,25 +344,32 @@ def deliver(archive: Archive, digest: Digest, folder: Path, config, *, dry_run: 
         path = folder / f"digest-{digest.week}.eml"
         write_atomic(path, message.as_bytes())
         return f"wrote {path} (not sent)"
-    to_send, skipped = archive.claim(digest.week, config.recipients, force)
+    return _send(archive, digest.week, message, config, force)
+
+
+def _send(archive: Archive, week: str, message, config, force: bool) -> str:
+    """Claim the recipients, send, and settle what happened to each."""
+    from .send import send_message
+
+    to_send, skipped = archive.claim(week, config.recipients, force)
     if not to_send:
-        return already_sent(digest.week, skipped)
+        return already_sent(week, skipped)
     try:
         outcome = send_message(message, config, to_send)
     except HrcReportError as error:
-        archive.settle(digest.week, {r: ("failed", str(error)) for r in to_send}, None)
+        archive.settle(week, {r: ("failed", str(error)) for r in to_send}, None)
         raise HrcReportError(f"{error}; recorded as not sent (the next run sends it)") from None
     states = {r: ("sent", None) for r in outcome.accepted}
     states |= {r: ("refused", why) for r, why in outcome.refused.items()}
     states |= {r: ("unknown", outcome.detail) for r in outcome.unknown}
     try:
-        archive.settle(digest.week, states, outcome.message_id)
+        archive.settle(week, states, outcome.message_id)
     except Exception as error:  # noqa: BLE001 - the message is out: say so whatever went wrong here
         raise HrcReportError(
-            f"the {digest.week} digest went to the server but the archive could not record it ({error}); "
+            f"the {week} digest went to the server but the archive could not record it ({error}); "
             "the recipients stay marked as being sent to, so no later run sends it again without --force"
         ) from None
-    return _outcome_line(digest.week, outcome, skipped)
+    return _outcome_line(week, outcome, skipped)
 
 
 def already_sent(week: str, skipped: dict[str, str]) -> str:

@@ -9,6 +9,7 @@ unpaired list with the reason.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -114,10 +115,14 @@ def _year(document: StoredDocument) -> str | None:
 
 
 def _comparable(a: StoredDocument, b: StoredDocument) -> bool:
-    """Could these be one meeting? Same date when both read one from their text
-    (a date given at ingest is the user's guess), same year, same body."""
-    if a.date and b.date and a.date != b.date and a.date_from != "given" and b.date_from != "given":
-        return False
+    """Could these be one meeting? The same date when both read one from their text,
+    at most a day apart when either date was given at ingest (a guess), the same
+    year, the same body."""
+    if a.date and b.date and a.date != b.date:
+        if a.date_from != "given" and b.date_from != "given":
+            return False
+        if abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days) > 1:
+            return False
     year_a, year_b = _year(a), _year(b)
     if year_a and year_b and year_a != year_b:
         return False
@@ -126,12 +131,14 @@ def _comparable(a: StoredDocument, b: StoredDocument) -> bool:
 
 
 def pair_documents(
-    documents: list[StoredDocument], index: NameIndex | None = None, by_hand: list[tuple[int, int]] = ()
+    documents: list[StoredDocument], index: NameIndex | None = None, by_hand: list[tuple[int, int]] = (),
+    kept_apart: set[int] = frozenset(),
 ) -> Pairing:
     """Pairs by hand first, then by code, then by content; nothing is dropped."""
     index = index or load_index()
     pairs: list[Pair] = []
-    unpaired: list[Unpaired] = []
+    unpaired: list[Unpaired] = [Unpaired(d, "kept out of any pair by hand (hrc-report unpair)") for d in documents if d.id in kept_apart]
+    documents = [d for d in documents if d.id not in kept_apart]
 
     present = {d.id: d for d in documents}
     for en_id, fr_id in by_hand:

@@ -54,6 +54,7 @@ def load_config(path: str | None, environ: dict[str, str], **overrides) -> SmtpC
             raise HrcReportError(f"{path}: not valid TOML ({error})") from None
         smtp = data.get("smtp", {})
         mail = data.get("digest", {})
+        _known_keys(path, data)
         values = {
             "host": smtp.get("host"), "port": smtp.get("port"), "security": smtp.get("security"),
             "user": smtp.get("user"), "password": smtp.get("password"), "timeout": smtp.get("timeout"),
@@ -63,6 +64,8 @@ def load_config(path: str | None, environ: dict[str, str], **overrides) -> SmtpC
         config = replace(config, **{k: v for k, v in values.items() if v is not None})
         if isinstance(config.recipients, list):
             config = replace(config, recipients=tuple(config.recipients))
+        elif isinstance(config.recipients, str):  # to = "x@y.org": one address
+            config = replace(config, recipients=(config.recipients,))
     config = replace(config, **{k: v for k, v in overrides.items() if v not in (None, ())})
     if environ.get(PASSWORD_VARIABLE):
         config = replace(config, password=environ[PASSWORD_VARIABLE])
@@ -74,6 +77,23 @@ def load_config(path: str | None, environ: dict[str, str], **overrides) -> SmtpC
     if not config.sender:
         raise HrcReportError("no sender: give --from or [digest] from = \"...\" in the config file")
     return replace(config, sender=_address(config.sender, "from"), recipients=tuple(_address(r, "to") for r in config.recipients))
+
+
+KNOWN_KEYS = {
+    "smtp": {"host", "port", "security", "user", "password", "timeout", "attempts", "backoff", "cafile"},
+    "digest": {"from", "to", "reports_url"},
+}
+
+
+def _known_keys(path: str, data: dict) -> None:
+    """A misspelt key ("recipient", "hostname") is named, not silently ignored."""
+    for section, values in data.items():
+        if section not in KNOWN_KEYS or not isinstance(values, dict):
+            raise HrcReportError(f"{path}: unknown section [{section}] (expected [smtp] and [digest])")
+        unknown = sorted(set(values) - KNOWN_KEYS[section])
+        if unknown:
+            raise HrcReportError(f"{path}: unknown key{'s' if len(unknown) > 1 else ''} in [{section}]: {', '.join(unknown)} "
+                                 f"(expected {', '.join(sorted(KNOWN_KEYS[section]))})")
 
 
 def _check_types(config: SmtpConfig, path: str | None) -> None:

@@ -250,10 +250,13 @@ def test_warnings_about_a_readable_password_and_no_tls(tmp_path):
 
 def test_mail_settings_are_checked_before_any_work(tmp_path, ingested):
     bad = tmp_path / "bad.toml"
-    bad.write_text('[smtp]\nhost = "127.0.0.1"\n[digest]\nfrom = "a@example.org"\nto = "x@y.org"\n', encoding="utf-8")
+    bad.write_text('[smtp]\nhost = "127.0.0.1"\nhostname = "x"\n[digest]\nfrom = "a@example.org"\nto = "x@y.org"\n', encoding="utf-8")
+    result = cli("digest", "--week", WEEK, "--db", ingested, "--out", tmp_path / "d", "--email", "--config", bad)
+    assert result.exit_code == 2 and "unknown key in [smtp]: hostname" in result.output
+    assert not (tmp_path / "d" / "digest.html").exists(), "nothing computed"
+    bad.write_text('[smtp]\nhost = "127.0.0.1"\n[digest]\nfrom = "a@example.org"\nto = 42\n', encoding="utf-8")
     result = cli("digest", "--week", WEEK, "--db", ingested, "--out", tmp_path / "d", "--email", "--config", bad)
     assert result.exit_code == 2 and "must be a list of addresses" in result.output
-    assert not (tmp_path / "d" / "digest.html").exists(), "nothing computed"
     result = cli("digest", "--week", WEEK, "--db", ingested, "--out", tmp_path / "d", "--dry-run",
                  "--to", "Jean Dupont", "--from", "a@example.org")
     assert result.exit_code == 2 and "'Jean Dupont': not an email address" in result.output
@@ -312,3 +315,64 @@ def test_without_reports_url_the_email_carries_one_briefing_pdf(tmp_path, ingest
     internal = [a.get_object() for p in briefing.pages[:digest_pages] for a in p.get("/Annots", [])
                 if a.get_object().get("/Dest") is not None or a.get_object().get("/A", {}).get("/S") == "/GoTo"]
     assert len(internal) >= 3
+
+
+def test_a_string_to_is_one_address(tmp_path):
+    from hrc_report.send import load_config
+
+    path = tmp_path / "mail.toml"
+    path.write_text('[smtp]\nhost = "127.0.0.1"\n[digest]\nfrom = "a@example.org"\nto = "x@y.org"\n', encoding="utf-8")
+    assert load_config(str(path), {}).recipients == ("x@y.org",)
+
+
+def test_one_meeting_that_fails_does_not_sink_the_week(tmp_path, ingested, monkeypatch):
+    from hrc_report import pipeline
+    from hrc_report.digest import build_digest
+
+    real = pipeline.compare_summaries
+
+    def failing(first, second, *args, **kwargs):
+        if "hrc54-en" in first.source or "hrc54-en" in second.source:
+            raise RuntimeError("a bug met on this meeting")
+        return real(first, second, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "compare_summaries", failing)
+    with Archive(ingested) as archive:
+        digest = build_digest(archive, WEEK, tmp_path / "d", workers=1)
+    assert [f.pair.key for f in digest.failed] == ["HRC23-148"]
+    assert "internal error: RuntimeError: a bug met on this meeting" in digest.failed[0].reason
+    assert len(digest.meetings) == 2, "the other meetings were compared"
+    assert "could not be compared" in (tmp_path / "d" / "digest.html").read_text("utf-8")
+
+
+def test_the_email_html_in_a_real_browser(tmp_path, ingested):
+    """What a mail reader shows: the HTML part opened in headless Chromium, printed, read back."""
+    from test_browser import rendered_text
+
+    out = tmp_path / "d"
+    result = cli("digest", "--week", WEEK, "--db", ingested, "--out", out, "--dry-run", "--to", "desk@example.org",
+                 "--from", "hrc@example.org", "--reports-url", "https://intranet.example.org/w41")
+    assert result.exit_code == 0, result.output
+    message = email.message_from_bytes((out / "digest-2023-W41.eml").read_bytes(), policy=email.policy.default)
+    page = tmp_path / "email.html"
+    page.write_text(message.get_body(("html",)).get_content(), encoding="utf-8")
+    text = rendered_text(page, tmp_path)
+    # the at-a-glance table: four labels in columns, their counts in the row below
+    assert re.search(r"Meetings\s+Speaker-list\s+Coverage\s+Documents without a\s*\ncompared\s+mismatches\s+differences\s+partner", text), text[:800]
+    assert re.search(r"\n\s*3\s+6\s+7\s+1\s*\n", text), text[:800]
+    assert "Human Rights Council Concludes General Debate" in text and "Sri Lanka" in text
+
+
+def test_resend_sends_the_folder_as_it_is(tmp_path, ingested, smtp_server):
+    out = tmp_path / "d"
+    config = smtp_server.config(tmp_path)
+    env = {"HRC_REPORT_SMTP_PASSWORD": SMTP_PASSWORD}
+    assert cli("digest", "--week", WEEK, "--db", ingested, "--out", out, "--email", "--config", config, env=env).exit_code == 0
+    (out / "meetings").rename(tmp_path / "moved-away")  # nothing is compared or re-rendered again
+    again = cli("digest", "--week", WEEK, "--db", ingested, "--out", out, "--resend", "--config", config, env=env)
+    assert again.exit_code == 0, again.output
+    first, second = _messages(smtp_server)
+    assert first["Subject"] == second["Subject"]
+    assert first.get_body(("plain",)).get_content() == second.get_body(("plain",)).get_content()
+    nothing = cli("digest", "--week", WEEK, "--db", ingested, "--out", tmp_path / "empty", "--resend", "--config", config, env=env)
+    assert nothing.exit_code == 2 and "no digest to resend here" in nothing.output

@@ -80,28 +80,26 @@ def test_the_archive_can_be_seen_and_corrected(tmp_path):
     for lang, text in texts.items():
         (tmp_path / f"{lang}.txt").write_text(text, encoding="utf-8")
     assert cli("ingest", tmp_path / "en.txt", tmp_path / "fr.txt", "--db", db).exit_code == 0
-    listed = cli("archive", "list", "--undated", "--db", db)
+    listed = cli("docs", "--undated", "--db", db)
     assert "2 documents" in listed.output and "no date" in listed.output
     notice = cli("pairs", "--week", "2023-W11", "--db", db)
     assert "2 documents have no date and are in no week" in notice.output
     with Archive(db) as archive:
         en, fr = sorted(archive.undated(), key=lambda d: d.language)
     for document in (en, fr):
-        assert cli("archive", "date", document.id, "2023-03-14", "--db", db).exit_code == 0
-    assert cli("archive", "pair", fr.id, en.id, "--db", db).exit_code == 0
+        assert cli("redate", document.id, "2023-03-14", "--db", db).exit_code == 0
+    assert cli("pair", fr.id, en.id, "--db", db).exit_code == 0
     with Archive(db) as archive:
         pairing = pair_documents(archive.documents("2023-W11"), by_hand=archive.manual_pairs())
     assert [(p.en.id, p.fr.id, p.method) for p in pairing.pairs] == [(en.id, fr.id, "by hand")]
-    corrected = tmp_path / "en-corrected.txt"
-    corrected.write_text(texts["en"].replace("a dozen delegations", "twelve delegations"), encoding="utf-8")
-    replaced = cli("archive", "replace", en.id, corrected, "--db", db)
-    assert replaced.exit_code == 0, replaced.output
+    assert f"paired with {fr.id} (by hand)" in cli("docs", "--week", "2023-W11", "--db", db).output
+    assert cli("unpair", en.id, "--db", db).exit_code == 0
     with Archive(db) as archive:
-        documents = archive.documents("2023-W11")
-    assert len(documents) == 2 and all(d.id != en.id for d in documents), "the new version keeps the given date"
-    assert cli("archive", "remove", fr.id, "--db", db).exit_code == 0
-    assert "1 document\n" in cli("archive", "list", "--week", "2023-W11", "--db", db).output
-    assert cli("archive", "date", 999, "2023-03-14", "--db", db).exit_code == 2
+        pairing = pair_documents(archive.documents("2023-W11"), by_hand=archive.manual_pairs(), kept_apart=archive.kept_apart())
+    assert pairing.pairs == [] and {u.document.id for u in pairing.unpaired} == {en.id, fr.id}
+    assert cli("remove", fr.id, "--db", db).exit_code == 0
+    assert "1 document\n" in cli("docs", "--week", "2023-W11", "--db", db).output
+    assert cli("redate", 999, "2023-03-14", "--db", db).exit_code == 2
 
 
 def test_a_corrected_version_with_the_same_code_supersedes_the_first(tmp_path):
@@ -118,3 +116,23 @@ def test_a_corrected_version_with_the_same_code_supersedes_the_first(tmp_path):
     assert pair.en.source.endswith("en-corrected.txt") and pair.method == "code"
     (left,) = pairing.unpaired
     assert left.document.source.endswith("en.txt") and left.reason.startswith("superseded by document")
+
+
+DATE_LINE = re.compile(r"(?im)^\s*\d{1,2}\s+[a-zéû]+\s+\d{4}\s*$")
+
+
+def test_a_week_of_mirror_copies_two_meetings_a_day_pairs_completely(tmp_path):
+    """Ten meetings of four bodies, no codes and no date lines (as mirrors copy them),
+    two a day over five days, each day's date given at ingest: every meeting paired, rightly."""
+    db = tmp_path / "a.sqlite"
+    cases = sorted(p.name for p in CASES.iterdir() if (p / "gold.json").is_file())[:10]
+    for n, case in enumerate(cases):
+        for lang in ("en", "fr"):
+            path = tmp_path / f"{case}-{lang}.txt"
+            text = DATE_LINE.sub("", CODE.sub("\n", (CASES / case / f"{lang}.txt").read_text("utf-8")))
+            path.write_text(text, encoding="utf-8")
+            assert cli("ingest", path, "--db", db, "--date", f"2023-10-{9 + n // 2:02d}").exit_code == 0
+    with Archive(db) as archive:
+        pairing = pair_documents(archive.documents("2023-W41"))
+    assert len(pairing.pairs) == len(cases), [u.reason for u in pairing.unpaired]
+    assert all(_right(p) for p in pairing.pairs)
