@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from hrc_report.encoder import encoder
-from hrc_report.pipeline import Options, compare_summaries, parse_file, write_reports
+from hrc_report.pipeline import Options, compare_summaries, write_reports
 from hrc_report.parse import parse_summary
 
 ROOT = Path(__file__).resolve().parent.parent

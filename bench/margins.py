@@ -21,14 +21,13 @@ import json
 import sys
 from pathlib import Path
 
-import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench" / "real"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hrc_report.align import BODY, align_sections, score_matrix  # noqa: E402
+from hrc_report.align import BODY, score_matrix  # noqa: E402
 from hrc_report.names import load_index  # noqa: E402
 from hrc_report.normalise import name_key  # noqa: E402
 from hrc_report.pipeline import compare  # noqa: E402

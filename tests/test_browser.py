@@ -6,7 +6,6 @@ import re
 import shutil
 import subprocess
 
-import pytest
 from click.testing import CliRunner
 
 from hrc_report.cli import main

@@ -8,7 +8,6 @@ and texts that must not be flagged.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

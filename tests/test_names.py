@@ -11,11 +11,9 @@ from pathlib import Path
 import pycountry
 import pytest
 from babel import Locale
-from rapidfuzz import fuzz
 
 from hrc_report.names import _un_taxonomy, resolve_speakers, unify_ngos
 from hrc_report.models import SpeakerEntry
-from hrc_report.normalise import name_key
 
 FRENCH = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
 
