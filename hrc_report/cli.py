@@ -97,7 +97,8 @@ def main(ctx, verbose):
 )
 @click.option("--force", is_flag=True, help="Compare even when the two files look like different meetings.")
 @click.option("--refresh", is_flag=True, help="Fetch pages again instead of using the download cache.")
-def compare_command(first, second, out, formats, force, refresh):
+@click.option("--watch", help="Speakers to follow, comma-separated ids or names: CHE,EU,ngo:amnesty-international.")
+def compare_command(first, second, out, formats, force, refresh, watch):
     """Compare two versions of one meeting summary (English and French, in either order).
 
     FIRST and SECOND are files or http(s) URLs of the published pages; with one
@@ -110,14 +111,34 @@ def compare_command(first, second, out, formats, force, refresh):
         hrc-report compare en.txt fr.txt --out reports/hrc54-item10
     """
     options = Options(formats=parse_formats(formats))
+    watched = _watch_ids(watch)
     prepare_folder(out)  # a folder that cannot be written is found before any work
-    comparison = compare(first, second, force=force, refresh=refresh)
+    comparison = compare(first, second, force=force, refresh=refresh, watch=watched)
     for warning in comparison.en.warnings + comparison.fr.warnings:
         echo(f"hrc-report: warning: {warning}", err=True)
     written = write_reports(comparison, out, options)
     _print_summary(comparison)
     for fmt, path in written.items():
         echo(f"wrote {path}")
+
+
+def _watch_ids(text: str | None, more: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The watch list as ids; an unknown name is an error that names it (before any work)."""
+    tokens = [*(text.split(",") if text else []), *more]
+    if not tokens:
+        return ()
+    from .names import load_index
+    from .watch import resolve_watch
+
+    return resolve_watch(tokens, load_index())
+
+
+def _config_watch(path: str | None) -> tuple[str, ...]:
+    if not path:
+        return ()
+    from .send import read_toml
+
+    return tuple(read_toml(path).get("watch", {}).get("speakers", ()))
 
 
 def _print_summary(comparison) -> None:
@@ -142,6 +163,10 @@ def _print_summary(comparison) -> None:
         click.echo(f"  could not compare: {len(comparison.uncertain)} (names not recognised on one side)")
     for difference in comparison.header_differences:
         click.echo(f"  {difference.field} differs: {difference.en} (EN) / {difference.fr} (FR)")
+    for w in comparison.watch:
+        lists = lambda names: ", ".join(names) or "not listed"  # noqa: E731
+        behalf = f"; on behalf of {w.on_behalf}" if w.on_behalf in ("differs", "unknown") else ""
+        echo(f"  watched {w.name} ({w.id}): EN {lists(w.lists_en)}; FR {lists(w.lists_fr)}{behalf}")
     where = {"en": "only in English", "fr": "only in French", None: "different"}
     click.echo(f"  coverage differences: {len(comparison.coverage)}")
     for flag in comparison.coverage:
@@ -367,8 +392,9 @@ def _undated_notice(db) -> None:
 @click.option("--meeting-pdfs", is_flag=True, help="Also render each meeting's full report as PDF (HTML and JSON always).")
 @click.option("--reports-url", help="Where the output folder is published: links in the digest and the email become absolute.")
 @click.option("--resend", is_flag=True, help="Send the digest already in --out again, without comparing anything (implies --email --force).")
+@click.option("--watch", help="Speakers to follow, comma-separated ids or names (also [watch] speakers in the config).")
 def digest_command(week, out, db, email, dry_run, force, config_path, recipients, sender, smtp_host, smtp_port,
-                   smtp_security, smtp_user, jobs, meeting_pdfs, reports_url, resend):
+                   smtp_security, smtp_user, jobs, meeting_pdfs, reports_url, resend, watch):
     """Compare every meeting of a week and write (and optionally email) the digest.
 
     Example:
@@ -382,6 +408,7 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
     from .send import config_warnings, load_config
 
     config = None
+    watched = _watch_ids(watch, _config_watch(config_path))
     if resend:
         email, force = True, True
     if email or dry_run:
@@ -417,7 +444,7 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
                 echo(already_sent(iso_week, states))
                 return
         digest = build_digest(archive, week, out, progress=progress, workers=jobs, meeting_pdfs=meeting_pdfs,
-                              reports_url=reports_url)
+                              reports_url=reports_url, watch=watched)
         click.echo(
             f"{digest.week}: {digest.totals['meetings']} meetings, {digest.totals['speaker_mismatches']} speaker mismatches, "
             f"{digest.totals['coverage']} coverage differences, {digest.totals['unpaired']} unpaired documents"

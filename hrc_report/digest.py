@@ -49,6 +49,8 @@ class MeetingDigest:
     #: the published pages, when the documents were fetched from them
     url_en: str | None = None
     url_fr: str | None = None
+    #: the watched speakers this meeting lists or names (watch.Watched as data)
+    watch: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -78,22 +80,24 @@ class Digest:
         return f"#report-{meeting.key}" if briefing else meeting.report
 
 
-def _compare_one(job: tuple[str, str, str, str, str, str, tuple[str, ...]]) -> dict:
+def _compare_one(job: tuple) -> dict:
     """Compare one stored pair and write its reports; runs in a worker process."""
     from .parse import parse_summary
     from .pipeline import Options, compare_summaries, write_reports
     from .report import counts, to_json
 
-    key, en_text, en_source, fr_text, fr_source, folder, formats = job
+    key, en_text, en_source, fr_text, fr_source, folder, formats, watch = job
     try:
         # The pairing already decided these are one meeting: no second guess here.
-        comparison = compare_summaries(parse_summary(en_text, en_source), parse_summary(fr_text, fr_source), force=True)
+        comparison = compare_summaries(parse_summary(en_text, en_source), parse_summary(fr_text, fr_source), force=True,
+                                       watch=watch)
         write_reports(comparison, folder, Options(formats=formats))
     except Exception as error:  # noqa: BLE001 - one meeting must not sink the week: it is listed with the reason
         reason = str(error) if isinstance(error, HrcReportError) else f"internal error: {type(error).__name__}: {error}"
         return {"key": key, "error": reason.splitlines()[0] if reason else type(error).__name__}
     data = to_json(comparison)
-    return {"key": key, "counts": counts(comparison), "mismatches": data["speaker_mismatches"], "coverage": data["coverage"]}
+    return {"key": key, "counts": counts(comparison), "mismatches": data["speaker_mismatches"], "coverage": data["coverage"],
+            "watch": data["watch"]}
 
 
 def _warm_up(with_encoder: bool = True) -> None:
@@ -162,6 +166,7 @@ def build_digest(
     workers: int = 2,
     meeting_pdfs: bool = False,
     reports_url: str | None = None,
+    watch: tuple[str, ...] = (),
 ) -> Digest:
     """Compare every meeting of ``week`` and write the digest into ``out``.
 
@@ -178,7 +183,8 @@ def build_digest(
     if not pairing.pairs and not pairing.unpaired:
         raise HrcReportError(f"no summaries in the archive for {week} ({monday} to {sunday}): ingest some first")
     jobs = [
-        (pair.key, pair.en.text, pair.en.source, pair.fr.text, pair.fr.source, str(folder / "meetings" / pair.key), formats)
+        (pair.key, pair.en.text, pair.en.source, pair.fr.text, pair.fr.source, str(folder / "meetings" / pair.key), formats,
+         tuple(watch))
         for pair in pairing.pairs
     ]
     results: dict[str, dict] = {}
@@ -230,6 +236,7 @@ def _meeting(pair: Pair, result: dict) -> MeetingDigest:
         report=f"meetings/{pair.key}/report.html",
         url_en=pair.en.source if is_url(pair.en.source) else None,
         url_fr=pair.fr.source if is_url(pair.fr.source) else None,
+        watch=[w for w in result.get("watch", []) if w["lists_en"] or w["lists_fr"] or w["named_en"] or w["named_fr"]],
     )
 
 
@@ -281,7 +288,7 @@ def write_digest(digest: Digest, folder: Path) -> dict[str, Path]:
     email_parts = {"week": digest.week, "subject": subject(digest), "reports_url": digest.reports_url}
     written = {}
     for name, data in (
-        ("digest.html", html.encode("utf-8")), ("digest.pdf", pdf),
+        ("digest.html", html.encode("utf-8")), ("digest.pdf", pdf), ("digest.csv", digest_csv(digest)),
         (EMAIL_TEXT, render_digest_text(digest).encode("utf-8")), (EMAIL_HTML, render_digest_email(digest).encode("utf-8")),
         (EMAIL_META, json.dumps(email_parts, ensure_ascii=False, indent=1).encode("utf-8")),
     ):
@@ -291,6 +298,24 @@ def write_digest(digest: Digest, folder: Path) -> dict[str, Path]:
 
 
 EMAIL_TEXT, EMAIL_HTML, EMAIL_META = "email.txt", "email.html", "email.json"
+CSV_COLUMNS = ("week", "meeting", "code", "date", "flag", "kind", "where", "id", "about", "en", "fr")
+
+
+def digest_csv(digest: Digest) -> bytes:
+    """One row per flag of the week, for people who work in spreadsheets."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for m in digest.meetings:
+        base = (digest.week, m.key, m.code, m.date or "")
+        for x in m.mismatches:
+            writer.writerow(base + ("speaker", x["issue"], x["list"], x["id"], "", x["name_en"] or "", x["name_fr"] or ""))
+        for f in m.coverage:
+            writer.writerow(base + ("coverage", f["kind"], f["only_in"] or "both", "", f["about"], f["en"] or "", f["fr"] or ""))
+    return out.getvalue().encode("utf-8")
 
 
 def resend(archive: Archive, folder: Path, config, *, force: bool = False) -> str:

@@ -294,6 +294,8 @@ class Comparison:
     #: "only in" coverage flags withheld because the other version is cut off
     #: (what it would have said past the cut cannot be known), per version they were about
     not_checked: dict[str, int] = field(default_factory=dict)
+    #: watch.Watched, one per watched speaker, when a watch list was given
+    watch: tuple = ()
 
     @property
     def code(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .align import align_sections, build_sections
@@ -52,7 +52,9 @@ def parse_file(path: str | os.PathLike[str], settings: Settings = DEFAULT, fetch
     return summary
 
 
-def compare_summaries(first: Summary, second: Summary, settings: Settings = DEFAULT, force: bool = False) -> Comparison:
+def compare_summaries(
+    first: Summary, second: Summary, settings: Settings = DEFAULT, force: bool = False, watch: tuple[str, ...] = ()
+) -> Comparison:
     """Compare two parsed versions, given in either order.
 
     Two versions of different meetings (their codes differ, or no section of
@@ -86,7 +88,7 @@ def compare_summaries(first: Summary, second: Summary, settings: Settings = DEFA
         "%d EN and %d FR sections, %d links, %d coverage differences, %d speaker mismatches",
         len(sections_en), len(sections_fr), len(alignment.links), len(coverage), len(lists.mismatches),
     )
-    return Comparison(
+    comparison = Comparison(
         en=en,
         fr=fr,
         speakers_en=tuple(speakers_en),
@@ -107,6 +109,11 @@ def compare_summaries(first: Summary, second: Summary, settings: Settings = DEFA
         header_differences=_header_differences(en, fr),
         not_checked=not_checked,
     )
+    if watch:
+        from .watch import watch_comparison
+
+        comparison = replace(comparison, watch=watch_comparison(comparison, watch, index))
+    return comparison
 
 
 def _one_concerned_each(speakers: list) -> list:
@@ -147,7 +154,7 @@ def _header_differences(en: Summary, fr: Summary) -> tuple[HeaderDifference, ...
 
 def compare(
     first: str | os.PathLike[str], second: str | os.PathLike[str] | None = None, settings: Settings = DEFAULT,
-    force: bool = False, refresh: bool = False,
+    force: bool = False, refresh: bool = False, watch: tuple[str, ...] = (),
 ) -> Comparison:
     """Parse and compare two summaries (files or URLs, in either order).
 
@@ -171,7 +178,7 @@ def compare(
     finally:
         if fetcher is not None:
             fetcher.close()
-    return compare_summaries(one, two, settings, force)
+    return compare_summaries(one, two, settings, force, watch)
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

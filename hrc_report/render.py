@@ -122,6 +122,7 @@ def render_html(comparison: Comparison) -> str:
         rows=section_rows(comparison),
         marks=marks(comparison),
         header_differs={d.field for d in comparison.header_differences},
+        watched_ids={w.id for w in comparison.watch},
     )
 
 

@@ -120,6 +120,7 @@ def to_json(comparison: Comparison) -> dict[str, Any]:
         "warnings": list(comparison.en.warnings + comparison.fr.warnings),
         "cut_off": {"en": comparison.en.cut_off, "fr": comparison.fr.cut_off},
         "coverage_not_checked": comparison.not_checked,
+        "watch": [w.to_json() for w in comparison.watch],
     }
 
 

@@ -42,19 +42,24 @@ class SmtpConfig:
     reports_url: str | None = None
 
 
+def read_toml(path: str) -> dict:
+    try:
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+    except FileNotFoundError:
+        raise HrcReportError(f"{path}: no such config file") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise HrcReportError(f"{path}: not valid TOML ({error})") from None
+    _known_keys(path, data)
+    return data
+
+
 def load_config(path: str | None, environ: dict[str, str], **overrides) -> SmtpConfig:
     """Settings from the TOML file, then the options given, then the password from the environment."""
     config = SmtpConfig()
     if path:
-        try:
-            data = tomllib.loads(Path(path).read_text("utf-8"))
-        except FileNotFoundError:
-            raise HrcReportError(f"{path}: no such config file") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise HrcReportError(f"{path}: not valid TOML ({error})") from None
+        data = read_toml(path)
         smtp = data.get("smtp", {})
         mail = data.get("digest", {})
-        _known_keys(path, data)
         values = {
             "host": smtp.get("host"), "port": smtp.get("port"), "security": smtp.get("security"),
             "user": smtp.get("user"), "password": smtp.get("password"), "timeout": smtp.get("timeout"),
@@ -82,6 +87,7 @@ def load_config(path: str | None, environ: dict[str, str], **overrides) -> SmtpC
 KNOWN_KEYS = {
     "smtp": {"host", "port", "security", "user", "password", "timeout", "attempts", "backoff", "cafile"},
     "digest": {"from", "to", "reports_url"},
+    "watch": {"speakers"},
 }
 
 
@@ -89,7 +95,7 @@ def _known_keys(path: str, data: dict) -> None:
     """A misspelt key ("recipient", "hostname") is named, not silently ignored."""
     for section, values in data.items():
         if section not in KNOWN_KEYS or not isinstance(values, dict):
-            raise HrcReportError(f"{path}: unknown section [{section}] (expected [smtp] and [digest])")
+            raise HrcReportError(f"{path}: unknown section [{section}] (expected [smtp], [digest] and [watch])")
         unknown = sorted(set(values) - KNOWN_KEYS[section])
         if unknown:
             raise HrcReportError(f"{path}: unknown key{'s' if len(unknown) > 1 else ''} in [{section}]: {', '.join(unknown)} "
