@@ -40,12 +40,21 @@ BODY = "body"
 @dataclass
 class Alignment:
     links: list[Link]
-    #: per sentence (section id, index): the best cosine to any sentence of the other version
-    sentence_best: dict[tuple[str, int], float] = field(default_factory=dict)
     #: cosine of each English sentence with each French one: (section id, index) -> row / column
     sentence_rows: dict[tuple[str, int], int] = field(default_factory=dict)
     sentence_columns: dict[tuple[str, int], int] = field(default_factory=dict)
     sentence_sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+
+    def sentence_best(self, sentence: tuple[str, int]) -> float | None:
+        """The best cosine of a sentence (section id, index) to any sentence of the
+        other version; None when it was not compared."""
+        if not self.sentence_sims.size:
+            return None
+        if sentence in self.sentence_rows:
+            return float(self.sentence_sims[self.sentence_rows[sentence]].max())
+        if sentence in self.sentence_columns:
+            return float(self.sentence_sims[:, self.sentence_columns[sentence]].max())
+        return None
 
     def sentence_cosine(self, en: tuple[str, int], fr: tuple[str, int]) -> float:
         """How close an English and a French sentence are (0 when either is unknown)."""
@@ -231,14 +240,8 @@ def align_sections(en: list[Section], fr: list[Section], settings: Settings = DE
         if a and b:
             links.append(Link(a[0].id, b[0].id, 1.0, 1.0))
 
-    sentence_best: dict[tuple[str, int], float] = {}
-    if sims.size:
-        for k, row in enumerate(en_rows):
-            sentence_best[sentences[row][:2]] = float(sims[k].max())
-        for k, row in enumerate(fr_rows):
-            sentence_best[sentences[row][:2]] = float(sims[:, k].max())
     return Alignment(
-        links, sentence_best,
+        links,
         {sentences[row][:2]: k for k, row in enumerate(en_rows)},
         {sentences[row][:2]: k for k, row in enumerate(fr_rows)},
         sims,

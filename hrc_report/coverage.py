@@ -66,14 +66,17 @@ def _topics(en, fr, alignment, index, anywhere, settings) -> list[CoverageFlag]:
     for lang, other in (("en", "fr"), ("fr", "en")):
         other_states = anywhere[other]
         # Anything the other version says anywhere (its lists, its next-meeting line) it covers.
-        other_concepts = set().union(*(vocabulary.concepts_in(s.text, other) for s in sides[other]))
+        other_concepts = set().union(
+            *(s.concepts if s.kind == BODY else vocabulary.concepts_in(s.text, other) for s in sides[other])
+        )
         for section in sides[lang]:
             if section.kind != BODY:
                 continue
             run: list[str] = []
             run_states: set[str] = set()
             for number, sentence in enumerate(section.sentences + ("",)):
-                best = alignment.sentence_best.get((section.id, number), 1.0) if sentence else 1.0
+                best = alignment.sentence_best((section.id, number)) if sentence else None
+                best = 1.0 if best is None else best
                 states = set(section.sentence_states[number]) if sentence else set()
                 concepts = vocabulary.concepts_in(sentence, lang) if sentence else set()
                 new_states = states - other_states

@@ -23,7 +23,7 @@ from typing import Iterable, Iterator
 
 from .lists import CUED_LISTS
 from .models import NameMatch, Span, Speaker
-from .normalise import name_key, slug
+from .normalise import fold, name_key, slug
 from .settings import DEFAULT, Settings
 
 #: UN observer States; every other UN member is kind "state".
@@ -289,7 +289,7 @@ class NameIndex:
         found = self.lookup(text)
         if found:
             return found[0], True
-        counted = _COUNTED_GROUP.match(fold_text(text))
+        counted = _COUNTED_GROUP.match(fold(text).strip())
         if counted:
             number = _count(counted["n"])
             return (f"group:group-of-{number}-countries" if number else "group:group-of-countries"), True
@@ -318,12 +318,6 @@ _COUNTED_GROUP = re.compile(
     r"|^(?:(?:a|an|un|une|the|le|la)\s+)?(?:group|groupe)\s+(?:of|de|d')\s*(?P<none>countries|states|pays|etats)\b"
 )
 _LIST_SPLIT = re.compile(r",|\s+and\s+|\s+et\s+")
-
-
-def fold_text(text: str) -> str:
-    from .normalise import fold
-
-    return fold(text).strip()
 
 
 def _count(word: str | None) -> int | None:

@@ -211,7 +211,7 @@ def _behalf_match(name: str, lang: str, known: Known) -> re.Match[str] | None:
 def _is_group(text: str) -> bool:
     from .names import load_index
 
-    found = load_index().lookup(re.sub(r"^(?:the|le|la|les|l'|l’)\s*", "", text.strip(), flags=I))
+    found = load_index().lookup(text)  # the lookup key drops a leading article itself
     return bool(found) and found[1] in ("group", "eu", "other")
 
 
@@ -353,12 +353,7 @@ def _joined_after(after: str, lang: str, known: Known):
 
 def _known_tail(names, known):
     """The known names at the end of a list, the words before them dropped."""
-    run = []
-    for name, behalf in reversed(names):
-        if not known(name):
-            break
-        run.append((name, behalf))
-    return run[::-1]
+    return _known_head(names[::-1], known)[::-1]
 
 
 def _known_head(names, known):
