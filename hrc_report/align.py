@@ -77,7 +77,10 @@ class Vocabulary:
     def __init__(self, rows: list[dict[str, str]]):
         self.patterns: dict[str, list[tuple[re.Pattern[str], str]]] = {"en": [], "fr": []}
         self.units: dict[str, str] = {}
+        #: concept -> its first term in each language (how a report names it)
+        self.terms: dict[str, dict[str, str]] = {}
         for row in rows:
+            self.terms[row["concept"]] = {lang: row[lang].split("|")[0] for lang in ("en", "fr")}
             for lang in ("en", "fr"):
                 terms = sorted(filter(None, row[lang].split("|")), key=len, reverse=True)
                 for term in terms:
@@ -86,6 +89,9 @@ class Vocabulary:
                         self.units.setdefault(folded, row["concept"])
                 alternation = "|".join(re.escape(fold(t)) for t in terms)
                 self.patterns[lang].append((re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), row["concept"]))
+
+    def term(self, concept: str, lang: str) -> str:
+        return self.terms.get(concept, {}).get(lang, concept)
 
     def concepts_in(self, text: str, lang: str) -> set[str]:
         folded = fold(text)

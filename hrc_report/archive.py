@@ -71,6 +71,18 @@ MIGRATIONS = [
         id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE
     )
     """,
+    # 5: each meeting's comparison (its report.json) as the digest made it, for trends
+    """
+    CREATE TABLE reports (
+        en_id INTEGER NOT NULL UNIQUE REFERENCES documents (id) ON DELETE CASCADE,
+        fr_id INTEGER NOT NULL UNIQUE REFERENCES documents (id) ON DELETE CASCADE,
+        week TEXT NOT NULL,
+        date TEXT,
+        report TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX reports_week ON reports (week)
+    """,
 ]
 #: Delivery states after which a recipient is not sent the week's digest again
 #: without --force: it was delivered, or it may have been (a run cut off while
@@ -115,6 +127,17 @@ class StoredDocument:
     def code_key(self) -> str | None:
         """The code without its language letter: HRC23.148E and HRC23.148F share HRC23.148."""
         return self.code[:-1] if self.code else None
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    """One meeting's comparison as the digest stored it (report.json text)."""
+
+    en_id: int
+    fr_id: int
+    week: str
+    date: str | None
+    report: str
 
 
 def content_hash(text: str) -> str:
@@ -255,6 +278,24 @@ class Archive:
             f"SELECT {COLUMNS} FROM documents WHERE date IS NULL ORDER BY id"
         )
         return [StoredDocument(*row) for row in rows]
+
+    def store_report(self, en_id: int, fr_id: int, week: str, date: str | None, report: str) -> None:
+        """Keep a meeting's report.json; a document is in one stored comparison at a
+        time, so a pair made again (by hand, after a new ingest) replaces the old one."""
+        at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self._transaction():
+            self.db.execute("DELETE FROM reports WHERE en_id IN (?, ?) OR fr_id IN (?, ?)", (en_id, fr_id, en_id, fr_id))
+            self.db.execute("INSERT INTO reports (en_id, fr_id, week, date, report, at) VALUES (?, ?, ?, ?, ?, ?)",
+                            (en_id, fr_id, week, date, report, at))
+
+    def reports(self, first_week: str | None = None, last_week: str | None = None) -> list[StoredReport]:
+        """The stored comparisons of the meetings from ``first_week`` to ``last_week`` (all
+        without them), in date order."""
+        query, args = "SELECT en_id, fr_id, week, date, report FROM reports", ()
+        if first_week and last_week:
+            query += " WHERE date BETWEEN ? AND ?"
+            args = (week_bounds(first_week)[0].isoformat(), week_bounds(last_week)[1].isoformat())
+        return [StoredReport(*row) for row in self.db.execute(query + " ORDER BY date, en_id", args)]
 
     def _carry_old_sends(self) -> None:
         """Schema 1 recorded a send per recipient list: what was sent stays sent."""

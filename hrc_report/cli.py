@@ -87,6 +87,11 @@ def main(ctx, verbose):
     logging.getLogger("hrc_report").setLevel(logging.INFO if verbose else logging.ERROR)
 
 
+#: The language of the reports' own words; document text stays as written.
+LANG_OPTION = click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+                           help="Language of the report's labels, dates and numbers (default en; for the digest also [digest] lang).")
+
+
 @main.command("compare")
 @click.argument("first")
 @click.argument("second", required=False)
@@ -98,7 +103,8 @@ def main(ctx, verbose):
 @click.option("--force", is_flag=True, help="Compare even when the two files look like different meetings.")
 @click.option("--refresh", is_flag=True, help="Fetch pages again instead of using the download cache.")
 @click.option("--watch", help="Speakers to follow, comma-separated ids or names: CHE,EU,ngo:amnesty-international.")
-def compare_command(first, second, out, formats, force, refresh, watch):
+@LANG_OPTION
+def compare_command(first, second, out, formats, force, refresh, watch, lang):
     """Compare two versions of one meeting summary (English and French, in either order).
 
     FIRST and SECOND are files or http(s) URLs of the published pages; with one
@@ -110,7 +116,7 @@ def compare_command(first, second, out, formats, force, refresh, watch):
 
         hrc-report compare en.txt fr.txt --out reports/hrc54-item10
     """
-    options = Options(formats=parse_formats(formats))
+    options = Options(formats=parse_formats(formats), lang=lang or "en")
     watched = _watch_ids(watch)
     prepare_folder(out)  # a folder that cannot be written is found before any work
     comparison = compare(first, second, force=force, refresh=refresh, watch=watched)
@@ -131,6 +137,16 @@ def _watch_ids(text: str | None, more: tuple[str, ...] = ()) -> tuple[str, ...]:
     from .watch import resolve_watch
 
     return resolve_watch(tokens, load_index())
+
+
+def _config_lang(path: str | None) -> str:
+    """[digest] lang in the config, checked before any work; English by default."""
+    if not path:
+        return "en"
+    from .i18n import check_language
+    from .send import read_toml
+
+    return check_language(read_toml(path).get("digest", {}).get("lang", "en"), f"{path}: [digest] lang")
 
 
 def _config_watch(path: str | None) -> tuple[str, ...]:
@@ -393,8 +409,9 @@ def _undated_notice(db) -> None:
 @click.option("--reports-url", help="Where the output folder is published: links in the digest and the email become absolute.")
 @click.option("--resend", is_flag=True, help="Send the digest already in --out again, without comparing anything (implies --email --force).")
 @click.option("--watch", help="Speakers to follow, comma-separated ids or names (also [watch] speakers in the config).")
+@LANG_OPTION
 def digest_command(week, out, db, email, dry_run, force, config_path, recipients, sender, smtp_host, smtp_port,
-                   smtp_security, smtp_user, jobs, meeting_pdfs, reports_url, resend, watch):
+                   smtp_security, smtp_user, jobs, meeting_pdfs, reports_url, resend, watch, lang):
     """Compare every meeting of a week and write (and optionally email) the digest.
 
     Example:
@@ -409,6 +426,7 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
 
     config = None
     watched = _watch_ids(watch, _config_watch(config_path))
+    lang = lang or _config_lang(config_path)
     if resend:
         email, force = True, True
     if email or dry_run:
@@ -444,7 +462,7 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
                 echo(already_sent(iso_week, states))
                 return
         digest = build_digest(archive, week, out, progress=progress, workers=jobs, meeting_pdfs=meeting_pdfs,
-                              reports_url=reports_url, watch=watched)
+                              reports_url=reports_url, watch=watched, lang=lang)
         click.echo(
             f"{digest.week}: {digest.totals['meetings']} meetings, {digest.totals['speaker_mismatches']} speaker mismatches, "
             f"{digest.totals['coverage']} coverage differences, {digest.totals['unpaired']} unpaired documents"
@@ -461,6 +479,32 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
         if digest.failed:
             raise HrcReportError(f"{len(digest.failed)} meeting{'s' if len(digest.failed) > 1 else ''} of {digest.week} "
                                  "could not be compared (listed in the digest); the others were")
+
+
+@main.command("trends")
+@click.option("--from", "first_week", help="First ISO week, e.g. 2024-W08.")
+@click.option("--to", "last_week", help="Last ISO week, e.g. 2024-W14.")
+@click.option("--session", help="A session instead of weeks, e.g. HRC55 (meetings whose title or lead names it).")
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder for trends.html, trends.pdf and trends.csv.")
+@DB_OPTION
+@LANG_OPTION
+def trends_command(first_week, last_week, session, out, db, lang):
+    """Divergence over several weeks or a session, from the comparisons each week's digest stored.
+
+    Example:
+
+        hrc-report trends --from 2024-W08 --to 2024-W14 --out trends/spring
+    """
+    from .trends import build_trends, write_trends
+
+    if session and (first_week or last_week):
+        raise HrcReportError("give --session or --from/--to, not both")
+    prepare_folder(out)
+    with _archive(db) as archive:
+        trends = build_trends(archive, first_week, last_week, session, lang=lang or "en")
+    written = write_trends(trends, out)
+    echo(f"{trends.period}: {len(trends.meetings)} meetings, {len(trends.delegations)} speakers")
+    echo("wrote " + ", ".join(written.values()))
 
 
 if __name__ == "__main__":  # pragma: no cover

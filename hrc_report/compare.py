@@ -12,6 +12,7 @@ from typing import Iterable
 
 from diff_match_patch import diff_match_patch
 
+from .i18n import N_
 from .lists import BLURRED_LISTS, LIST_ORDER
 from .models import DiffRow, ListComparison, ListNote, Speaker, SpeakerComparison, SpeakerMismatch, Uncertain
 
@@ -87,7 +88,7 @@ def compare_list(
         if relation == "differs":
             mismatches.append(SpeakerMismatch(name, ident, "on_behalf_differs", a.name, b.name, a.on_behalf_of, b.on_behalf_of))
         elif relation == "unknown":
-            uncertain.append(Uncertain(name, ident, "on behalf of a group not recognised", a.name, b.name))
+            uncertain.append(Uncertain(name, ident, N_("on behalf of a group not recognised"), a.name, b.name))
     for speaker, own_left, other_left, issue, other in (
         *((s, en_left, fr_left, "missing_in_fr", "fr") for s in en_left),
         *((s, fr_left, en_left, "missing_in_en", "en") for s in fr_left),
@@ -101,7 +102,7 @@ def compare_list(
                                               speaker.on_behalf_of if en_name else None,
                                               speaker.on_behalf_of if fr_name else None))
         else:
-            uncertain.append(Uncertain(name, speaker.id, "not recognised on one side", en_name, fr_name))
+            uncertain.append(Uncertain(name, speaker.id, N_("not recognised on one side"), en_name, fr_name))
     order: dict[str, int] = {}
     for ident in list(en_first) + list(fr_first):
         order.setdefault(ident, len(order))

@@ -202,9 +202,12 @@ def _facts(en, fr, alignment, settings: Settings = DEFAULT) -> list[CoverageFlag
                     continue
                 seen.add((kind, x.text, y.text))
                 sentence_en, sentence_fr = _sentence_of(sections[link.en], x), _sentence_of(sections[link.fr], y)
-                subject = _subject(sentence_en, sentence_fr) or unit or kind
-                flags.append(_flag(kind, None, x.text, y.text, f"{subject}: {_values(kind, x, y)}", [link.en], [link.fr],
-                                   sentence_en=sentence_en, sentence_fr=sentence_fr))
+                subject, resolution = _subject(sentence_en, sentence_fr)
+                values = _values(kind, x, y)
+                about = ("resolution on " if resolution else "") + (subject or unit or kind)
+                flags.append(_flag(kind, None, x.text, y.text, f"{about}: {values}", [link.en], [link.fr],
+                                   sentence_en=sentence_en, sentence_fr=sentence_fr,
+                                   subject=subject, resolution=resolution, unit=unit, values=values))
     return flags
 
 
@@ -232,17 +235,18 @@ def _sentence_of(section: Section, fact: Fact) -> str:
 _RESOLUTION_ON = re.compile(r"\b(?:resolution|decision|draft resolution) on ([^,;.]{3,90})|\b(?:résolution|décision) sur ([^,;.]{3,90})", re.I)
 
 
-def _subject(sentence_en: str, sentence_fr: str) -> str | None:
-    """A document symbol (A/HRC/54/L.12) or "resolution on …" in either sentence."""
+def _subject(sentence_en: str, sentence_fr: str) -> tuple[str | None, bool]:
+    """A document symbol (A/HRC/54/L.12), else the topic of "resolution on …", in
+    either sentence; and whether it is a resolution's topic."""
     for sentence in (sentence_en, sentence_fr):
         symbol = SYMBOL.search(sentence)
         if symbol:
-            return symbol.group(0)
+            return symbol.group(0), False
     for sentence in (sentence_en, sentence_fr):
         topic = _RESOLUTION_ON.search(sentence)
         if topic:
-            return "resolution on " + (topic.group(1) or topic.group(2)).strip()
-    return None
+            return (topic.group(1) or topic.group(2)).strip(), True
+    return None, False
 
 
 def _values(kind: str, en: Fact, fr: Fact) -> str:

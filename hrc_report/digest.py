@@ -71,6 +71,8 @@ class Digest:
     reports_url: str | None = None
     #: meetings that could not be compared, with the reason
     failed: list["Failed"] = field(default_factory=list)
+    #: the language of the digest's and the reports' own words
+    lang: str = "en"
 
     def link(self, meeting: "MeetingDigest", briefing: bool = False) -> str:
         """Where a meeting's full report is, seen from the digest: published, inside the
@@ -84,20 +86,20 @@ def _compare_one(job: tuple) -> dict:
     """Compare one stored pair and write its reports; runs in a worker process."""
     from .parse import parse_summary
     from .pipeline import Options, compare_summaries, write_reports
-    from .report import counts, to_json
+    from .report import counts, dumps, to_json
 
-    key, en_text, en_source, fr_text, fr_source, folder, formats, watch = job
+    key, en_text, en_source, fr_text, fr_source, folder, formats, watch, lang = job
     try:
         # The pairing already decided these are one meeting: no second guess here.
         comparison = compare_summaries(parse_summary(en_text, en_source), parse_summary(fr_text, fr_source), force=True,
                                        watch=watch)
-        write_reports(comparison, folder, Options(formats=formats))
+        write_reports(comparison, folder, Options(formats=formats, lang=lang))
     except Exception as error:  # noqa: BLE001 - one meeting must not sink the week: it is listed with the reason
         reason = str(error) if isinstance(error, HrcReportError) else f"internal error: {type(error).__name__}: {error}"
         return {"key": key, "error": reason.splitlines()[0] if reason else type(error).__name__}
     data = to_json(comparison)
     return {"key": key, "counts": counts(comparison), "mismatches": data["speaker_mismatches"], "coverage": data["coverage"],
-            "watch": data["watch"]}
+            "watch": data["watch"], "report": dumps(data)}
 
 
 def _warm_up(with_encoder: bool = True) -> None:
@@ -167,6 +169,7 @@ def build_digest(
     meeting_pdfs: bool = False,
     reports_url: str | None = None,
     watch: tuple[str, ...] = (),
+    lang: str = "en",
 ) -> Digest:
     """Compare every meeting of ``week`` and write the digest into ``out``.
 
@@ -184,7 +187,7 @@ def build_digest(
         raise HrcReportError(f"no summaries in the archive for {week} ({monday} to {sunday}): ingest some first")
     jobs = [
         (pair.key, pair.en.text, pair.en.source, pair.fr.text, pair.fr.source, str(folder / "meetings" / pair.key), formats,
-         tuple(watch))
+         tuple(watch), lang)
         for pair in pairing.pairs
     ]
     results: dict[str, dict] = {}
@@ -207,6 +210,10 @@ def build_digest(
                 update(1)
 
     failed = [Failed(pair, results[pair.key]["error"]) for pair in pairing.pairs if "error" in results[pair.key]]
+    # Kept for `trends`, which reads a session's comparisons instead of making them again.
+    for pair in pairing.pairs:
+        if "error" not in results[pair.key]:
+            archive.store_report(pair.en.id, pair.fr.id, week, pair.en.date or pair.fr.date, results[pair.key]["report"])
     meetings = [_meeting(pair, results[pair.key]) for pair in pairing.pairs if "error" not in results[pair.key]]
     totals = {
         "meetings": len(meetings),
@@ -215,13 +222,13 @@ def build_digest(
         "unpaired": len(pairing.unpaired),
         "failed": len(failed),
     }
-    digest = Digest(week, monday.isoformat(), sunday.isoformat(), meetings, pairing.unpaired, totals, reports_url, failed)
+    digest = Digest(week, monday.isoformat(), sunday.isoformat(), meetings, pairing.unpaired, totals, reports_url, failed, lang)
     write_digest(digest, folder)
     return digest
 
 
 def _meeting(pair: Pair, result: dict) -> MeetingDigest:
-    code = " / ".join(c for c in (pair.en.code, pair.fr.code) if c) or "no code"
+    code = " / ".join(c for c in (pair.en.code, pair.fr.code) if c)
     return MeetingDigest(
         key=pair.key,
         code=code,
@@ -243,7 +250,7 @@ def _meeting(pair: Pair, result: dict) -> MeetingDigest:
 def render_digest_html(digest: Digest, briefing: bool = False) -> str:
     from .render import environment
 
-    return environment().get_template("digest.html").render(d=digest, top=TOP, briefing=briefing)
+    return environment(digest.lang).get_template("digest.html").render(d=digest, top=TOP, briefing=briefing)
 
 
 def render_digest_email(digest: Digest) -> str:
@@ -251,7 +258,7 @@ def render_digest_email(digest: Digest) -> str:
     styles inlined when the message is built, so Gmail and Outlook show it."""
     from .render import environment
 
-    return environment().get_template("digest_email.html").render(d=digest, top=TOP)
+    return environment(digest.lang).get_template("digest_email.html").render(d=digest, top=TOP)
 
 
 def render_briefing_pdf(digest: Digest, folder: Path) -> bytes:
@@ -276,7 +283,7 @@ def render_briefing_pdf(digest: Digest, folder: Path) -> bytes:
 def render_digest_text(digest: Digest) -> str:
     from .render import environment
 
-    return environment().get_template("digest.txt").render(d=digest, top=TOP)
+    return environment(digest.lang).get_template("digest.txt").render(d=digest, top=TOP)
 
 
 def write_digest(digest: Digest, folder: Path) -> dict[str, Path]:
@@ -306,6 +313,10 @@ def digest_csv(digest: Digest) -> bytes:
     import csv
     import io
 
+    from .i18n import translations
+    from .render import describe_flag
+
+    gettext = translations(digest.lang).gettext
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -314,7 +325,7 @@ def digest_csv(digest: Digest) -> bytes:
         for x in m.mismatches:
             writer.writerow(base + ("speaker", x["issue"], x["list"], x["id"], "", x["name_en"] or "", x["name_fr"] or ""))
         for f in m.coverage:
-            writer.writerow(base + ("coverage", f["kind"], f["only_in"] or "both", "", f["about"], f["en"] or "", f["fr"] or ""))
+            writer.writerow(base + ("coverage", f["kind"], f["only_in"] or "both", "", describe_flag(f, digest.lang, gettext), f["en"] or "", f["fr"] or ""))
     return out.getvalue().encode("utf-8")
 
 
@@ -338,11 +349,14 @@ def resend(archive: Archive, folder: Path, config, *, force: bool = False) -> st
 
 
 def subject(digest: Digest) -> str:
-    return (
-        f"hrc-report {digest.week}: {digest.totals['meetings']} meetings, "
-        f"{digest.totals['speaker_mismatches']} speaker mismatches, {digest.totals['coverage']} coverage differences "
-        f"— versions anglaise et française"
-    )
+    from .i18n import number, translations
+
+    gettext = translations(digest.lang).gettext
+    counts = {name: number(digest.totals[key], digest.lang)
+              for name, key in (("meetings", "meetings"), ("mismatches", "speaker_mismatches"), ("coverage", "coverage"))}
+    return f"hrc-report {digest.week}: " + gettext(
+        "%(meetings)s meetings, %(mismatches)s speaker mismatches, %(coverage)s coverage differences"
+        " — versions anglaise et française") % counts
 
 
 def deliver(archive: Archive, digest: Digest, folder: Path, config, *, dry_run: bool = False, force: bool = False) -> str:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import N_
+
 
 @dataclass(frozen=True)
 class ListKind:
     name: str
-    #: the heading in reports and on the terminal
+    #: the heading in reports and on the terminal (a catalog message: reports translate it)
     title: str
     #: named by what was said (a reply, the country concerned): keeps whoever is
     #: in it; the other lists sort speakers by what they are
@@ -24,11 +26,11 @@ class ListKind:
 
 
 LIST_KINDS = (
-    ListKind("discussion", "Speakers in the discussion", blurred=True),
-    ListKind("others", "Other speakers (national human rights institutions, UN bodies)", blurred=True),
-    ListKind("ngos", "Non-governmental organizations"),
-    ListKind("right_of_reply", "Right of reply", cued=True),
-    ListKind("concerned", "Country concerned", cued=True, blurred=True),
+    ListKind("discussion", N_("Speakers in the discussion"), blurred=True),
+    ListKind("others", N_("Other speakers (national human rights institutions, UN bodies)"), blurred=True),
+    ListKind("ngos", N_("Non-governmental organizations")),
+    ListKind("right_of_reply", N_("Right of reply"), cued=True),
+    ListKind("concerned", N_("Country concerned"), cued=True, blurred=True),
 )
 #: The order lists are shown in, and the order of the mismatches.
 LIST_ORDER = tuple(kind.name for kind in LIST_KINDS)

@@ -121,12 +121,21 @@ class CoverageFlag:
     sentence_fr: str | None = None
     #: the States the flagged passage names (not in the JSON)
     states: frozenset[str] = frozenset()
+    #: for facts, the parts of ``about`` (which is English) so a report in another
+    #: language can say it: a document symbol or the topic of "resolution on …" as
+    #: written, the unit, and the two values
+    subject: str | None = None
+    resolution: bool = False
+    unit: str | None = None
+    values: str | None = None
 
     def to_json(self) -> dict:
         data = {"kind": self.kind, "only_in": self.only_in, "en": self.en, "fr": self.fr,
                 "about": self.about, "sections": self.sections}
         if self.sentence_en is not None or self.sentence_fr is not None:
             data.update(sentence_en=self.sentence_en, sentence_fr=self.sentence_fr)
+        if self.values is not None:
+            data.update(subject=self.subject, resolution=self.resolution, unit=self.unit, values=self.values)
         return data
 
 
@@ -159,6 +168,9 @@ class Summary:
     warnings: tuple[str, ...] = ()
     #: the text stops mid-sentence with no closing lines: a copy cut short
     cut_off: bool = False
+    #: which body met ("HRC", "CAT", "CD") and its session ("HRC54"), when the text says
+    body_name: str | None = None
+    session: str | None = None
 
     @property
     def url(self) -> str | None:

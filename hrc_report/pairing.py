@@ -18,6 +18,7 @@ import numpy as np
 from .align import jaccard, load_vocabulary
 from .archive import StoredDocument
 from .facts import extract
+from .i18n import N_
 from .names import NameIndex, load_index
 
 #: A pair without codes: each document must be the other's best candidate by at
@@ -65,7 +66,16 @@ class Pair:
 @dataclass(frozen=True)
 class Unpaired:
     document: StoredDocument
-    reason: str
+    #: a catalog message (reports in French translate it) and its values
+    message: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def reason(self) -> str:
+        return self.message % dict(self.values)
+
+    def reason_in(self, gettext) -> str:
+        return gettext(self.message) % dict(self.values)
 
 
 @dataclass(frozen=True)
@@ -137,7 +147,7 @@ def pair_documents(
     """Pairs by hand first, then by code, then by content; nothing is dropped."""
     index = index or load_index()
     pairs: list[Pair] = []
-    unpaired: list[Unpaired] = [Unpaired(d, "kept out of any pair by hand (hrc-report unpair)") for d in documents if d.id in kept_apart]
+    unpaired: list[Unpaired] = [Unpaired(d, N_("kept out of any pair by hand (hrc-report unpair)")) for d in documents if d.id in kept_apart]
     documents = [d for d in documents if d.id not in kept_apart]
 
     present = {d.id: d for d in documents}
@@ -159,7 +169,8 @@ def pair_documents(
         # A corrected version ingested later with the same code supersedes the earlier one.
         for versions in (en, fr):
             for older in versions[:-1]:
-                unpaired.append(Unpaired(older, f"superseded by document {versions[-1].id}, a later version with the code {older.code}"))
+                unpaired.append(Unpaired(older, N_("superseded by document %(id)s, a later version with the code %(code)s"),
+                                         (("id", versions[-1].id), ("code", older.code))))
         if en and fr:
             pairs.append(Pair(en[-1], fr[-1], "code", 1.0))
         else:
@@ -217,11 +228,14 @@ def _pair_by_content(english, french, index) -> tuple[list[Pair], dict[int, str]
     for document in english + french:
         if document.id in used:
             continue
-        other = "French" if document.language == "en" else "English"
+        english_missing = document.language == "fr"
         if not options[document.id]:
-            reasons[document.id] = f"no {other} version this week from the same body on the same day"
+            reasons[document.id] = (N_("no English version this week from the same body on the same day") if english_missing
+                                    else N_("no French version this week from the same body on the same day"))
         elif options[document.id][0][0] < MIN_UNIQUE:
-            reasons[document.id] = f"no {other} version says the same things"
+            reasons[document.id] = (N_("no English version says the same things") if english_missing
+                                    else N_("no French version says the same things"))
         else:
-            reasons[document.id] = f"ambiguous: more than one {other} version is as close"
+            reasons[document.id] = (N_("ambiguous: more than one English version is as close") if english_missing
+                                    else N_("ambiguous: more than one French version is as close"))
     return pairs, reasons

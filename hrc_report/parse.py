@@ -141,6 +141,7 @@ def parse_summary(text: str, source: str = "<text>", index=None, settings: Setti
     cut_off = _cut_off(code, paragraphs)
     if cut_off:
         warnings += (f"{source}: the text stops mid-sentence: a copy cut short; what it would say past the cut is not compared",)
+    body_name, session = body_and_session(code_match, header.title, body, language)
     return Summary(
         source=source,
         language=language,
@@ -154,6 +155,8 @@ def parse_summary(text: str, source: str = "<text>", index=None, settings: Setti
         speaker_entries=tuple(entries),
         warnings=warnings,
         cut_off=cut_off,
+        body_name=body_name,
+        session=session,
     )
 
 
@@ -323,3 +326,31 @@ def _part_in_lead(body: list[str]) -> str | None:
         if not P.PREVIOUS_DAY.search(lead[max(0, m.start() - 12):m.start()])  # "hier après-midi et ce matin"
     ]
     return min(found)[1] if found else None
+
+
+def body_and_session(code_match, title: str, body: list[str], language: str) -> tuple[str | None, str | None]:
+    """Which body met ("HRC", "CAT") and its session ("HRC54"), when the code,
+    headline or lead says so: the closing code's letters name the body; the
+    first numbered session in the headline, else in the lead, is the session."""
+    lead = " ".join(body[:2])
+    named = code_match["body"] if code_match else None
+    if named is None:
+        found = [(m.start(), acronym) for text in (title, lead) for acronym, pattern in P.BODY_NAMES
+                 for m in [pattern.search(text)] if m]
+        named = min(found)[1] if found else None
+    for text in (title, lead):
+        number = _session_number(text, language)
+        if number and named:
+            return named, f"{named}{number}"
+    return named, None
+
+
+def _session_number(text: str, language: str) -> int | None:
+    from text_to_num import alpha2digit
+
+    # text2num reads "fortieth" but not "sixtieth": the tens' ordinals are read as cardinals + "th".
+    text = re.sub(r"\b(\w+)tieth\b", r"\1ty th", text, flags=re.I)
+    digits = alpha2digit(text, language)
+    digits = re.sub(r"\b(\d+) th\b", r"\1th", digits)
+    found = P.SESSION.search(digits)
+    return int(found.group(1)) if found else None

@@ -222,3 +222,27 @@ LEADING_FUNCTION_WORDS = re.compile(
     r"les|le|la|une|un|des|du|de la|de|and|et|also|aussi|également|enfin|ainsi que)\s+|(?:l|d|de l|les représentants? de l|représentants? de l)['’]\s*)+",
     I,
 )
+
+#: Which body met, by its name in the headline or lead (the closing code's letters
+#: win when there is one). The first name found in the text wins, so the longer
+#: names come before "Human Rights Committee" ⊂ nothing, "Council" alone never counts.
+BODY_NAMES = tuple(
+    (acronym, re.compile(pattern, I))
+    for acronym, pattern in (
+        ("HRC", r"human rights council|conseil des droits de l.homme"),
+        ("CAT", r"committee against torture|comit[ée] contre la torture"),
+        ("SPT", r"subcommittee on prevention of torture|sous-comit[ée] pour la pr[ée]vention de la torture"),
+        ("CD", r"conference on disarmament|conf[ée]rence du d[ée]sarmement"),
+        ("CERD", r"elimination of racial discrimination|[ée]limination de la discrimination raciale"),
+        ("CEDAW", r"discrimination against women|discrimination [àa] l.[ée]gard des femmes"),
+        ("CRC", r"committee on the rights of the child|comit[ée] des droits de l.enfant"),
+        ("CESCR", r"economic, social and cultural rights|droits [ée]conomiques, sociaux et culturels"),
+        ("CRPD", r"rights of persons with disabilities|droits des personnes handicap[ée]es"),
+        ("CMW", r"committee on migrant workers|protection of the rights of all migrant workers|travailleurs migrants"),
+        ("CED", r"committee on enforced disappearances|comit[ée] des disparitions forc[ée]es"),
+        ("CCPR", r"human rights committee|comit[ée] des droits de l.homme"),
+    )
+)
+#: "its fifty-fourth session", "sa cinquante-quatrième session", "the 54th session"
+#: once number words are digits (text2num); "next/prochaine session" is another one.
+SESSION = re.compile(r"(?<!next )(?<!prochaine )\b(\d{1,3})(?:st|nd|rd|th|e|ème|eme|re|ère)\s+(?:regular\s+|ordinaire\s+)?session", I)

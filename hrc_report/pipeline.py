@@ -30,6 +30,8 @@ class Options:
 
     #: every format of RENDERERS
     formats: tuple[str, ...] = field(default_factory=lambda: FORMATS)
+    #: the language of the report's own words (labels, dates, numbers); the JSON is language-neutral
+    lang: str = "en"
 
 
 def parse_file(path: str | os.PathLike[str], settings: Settings = DEFAULT, fetcher=None, what: str = "the page") -> Summary:
@@ -192,14 +194,15 @@ def parse_formats(text: str) -> tuple[str, ...]:
 class _Rendering:
     """One comparison's outputs, each made on demand and once (the PDF is made from the HTML)."""
 
-    def __init__(self, comparison: Comparison):
+    def __init__(self, comparison: Comparison, lang: str = "en"):
         self.comparison = comparison
+        self.lang = lang
 
     @functools.cached_property
     def html_text(self) -> str:
         from .render import render_html
 
-        return render_html(self.comparison)
+        return render_html(self.comparison, self.lang)
 
 
 def _json(rendering: _Rendering) -> bytes:
@@ -226,7 +229,7 @@ FORMATS = tuple(RENDERERS)
 def write_reports(comparison: Comparison, folder: str | os.PathLike[str], options: Options = Options()) -> dict[str, Path]:
     """Render everything first, then write each file atomically."""
     folder = prepare_folder(folder)
-    rendering = _Rendering(comparison)
+    rendering = _Rendering(comparison, options.lang)
     rendered = {fmt: make(rendering) for fmt, make in RENDERERS.items() if fmt in options.formats}
     written = {}
     for fmt, data in rendered.items():

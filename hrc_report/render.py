@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
+from . import i18n
+from .i18n import N_
 from .lists import LIST_TITLES
 from .models import Comparison
 from .report import counts
@@ -17,16 +20,34 @@ from .report import counts
 SHOWN_KINDS = ("body", "next_meeting")
 
 ISSUE_TITLES = {
-    "missing_in_fr": "only in English",
-    "missing_in_en": "only in French",
-    "on_behalf_differs": "“on behalf of” differs",
+    "missing_in_fr": N_("only in English"),
+    "missing_in_en": N_("only in French"),
+    "on_behalf_differs": N_("“on behalf of” differs"),
 }
 STATUS_TITLES = {
-    "same": "same",
-    "only_en": "only in EN",
-    "only_fr": "only in FR",
-    "on_behalf_differs": "on behalf differs",
+    "same": N_("same"),
+    "only_en": N_("only in EN"),
+    "only_fr": N_("only in FR"),
+    "on_behalf_differs": N_("on behalf differs"),
 }
+#: Coverage flag kinds, and the fact kinds a fact flag falls back on when it names no subject.
+KIND_TITLES = {
+    "topic": N_("topic"),
+    "state": N_("State"),
+    "number": N_("number"),
+    "vote": N_("vote"),
+    "date": N_("date"),
+    "time": N_("time"),
+}
+#: A trend table's columns: the speaker-list issues, by which version lacks the speaker.
+ISSUE_COLUMNS = {
+    "missing_in_en": N_("not in English lists"),
+    "missing_in_fr": N_("not in French lists"),
+    "on_behalf_differs": N_("on behalf differs"),
+}
+PART_TITLES = {"morning": N_("morning"), "afternoon": N_("afternoon"), "midday": N_("midday"), "evening": N_("evening")}
+#: Units the fact reader knows beyond the vocabulary's concepts.
+UNIT_TITLES = {"percent": N_("per cent")}
 
 
 def templates_folder() -> Path:
@@ -38,8 +59,9 @@ def templates_folder() -> Path:
     raise RuntimeError(f"hrc-report's templates are missing (looked in {here / 'templates'})")
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
+@functools.lru_cache(maxsize=None)
+def environment(lang: str = "en") -> jinja2.Environment:
+    """The templates, with the tool's words in ``lang`` (document text stays as written)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_folder())),
         # Document text is untrusted: escape it in every template but the
@@ -49,12 +71,63 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
-    env.filters["list_title"] = lambda name: LIST_TITLES.get(name, name)
-    env.filters["issue_title"] = lambda name: ISSUE_TITLES.get(name, name)
-    env.filters["status_title"] = lambda name: STATUS_TITLES.get(name, name)
+    translation = i18n.translations(lang)
+    env.install_gettext_translations(translation, newstyle=True)
+    gettext = translation.gettext
+    env.globals["ui_lang"] = lang
+    # the translation alone, for messages that format their own values (pairing's reasons)
+    env.globals["plain_gettext"] = gettext
+    env.filters["list_title"] = lambda name: gettext(LIST_TITLES.get(name, name))
+    env.filters["issue_title"] = lambda name: gettext(ISSUE_TITLES.get(name, name))
+    env.filters["status_title"] = lambda name: gettext(STATUS_TITLES.get(name, name))
+    env.filters["kind_title"] = lambda name: gettext(KIND_TITLES.get(name, name))
+    env.filters["flag_kind_title"] = lambda name: gettext(ISSUE_COLUMNS.get(name) or KIND_TITLES.get(name, name))
+    env.filters["part_title"] = lambda name: gettext(PART_TITLES[name]) if name in PART_TITLES else (name or "—")
+    env.filters["about"] = lambda flag: describe_flag(flag, lang, gettext)
+    env.filters["long_date"] = lambda value: i18n.long_date(value, lang)
+    env.filters["short_date"] = lambda value: i18n.short_date(value, lang)
+    env.filters["num"] = lambda value, pattern=None: i18n.number(value, lang, pattern)
+    env.filters["percent"] = lambda share: i18n.percent(share, lang)
     env.filters["highlight"] = highlight
+    env.filters["css_counters"] = css_counters
     return env
+
+
+def describe_flag(flag, lang: str, gettext) -> str:
+    """What a coverage flag is about, in the report's language. ``flag`` is a
+    CoverageFlag or its JSON (the digest reads the stored JSON)."""
+    get = flag.get if isinstance(flag, dict) else lambda key: getattr(flag, key, None)
+    kind = get("kind")
+    if kind == "state":
+        name = get("en") if get("only_in") == "en" else get("fr")
+        where = gettext("named only in the English version") if get("only_in") == "en" else gettext("named only in the French version")
+        return f"{name}: {where}"
+    if get("values") is None:
+        return get("about")  # a topic: its key terms, words of the document
+    if get("subject"):
+        subject = gettext("resolution on %(topic)s") % {"topic": get("subject")} if get("resolution") else get("subject")
+    elif get("unit"):
+        from .align import load_vocabulary
+
+        unit = get("unit")
+        subject = gettext(UNIT_TITLES[unit]) if unit in UNIT_TITLES else load_vocabulary().term(unit, lang)
+    else:
+        subject = gettext(KIND_TITLES.get(kind, kind))
+    return f"{subject}: {get('values')}"
+
+
+def css_counters(message: str) -> Markup:
+    """'Page %(page)s of %(pages)s' (translated) as a CSS content value with page counters."""
+    parts = re.split(r"%\((page|pages)\)s", str(message))
+    out = []
+    for n, part in enumerate(parts):
+        if n % 2:
+            out.append(f"counter({part})")
+        elif part:
+            out.append('"' + part.replace("\\", "").replace('"', "") + '"')
+    return Markup(" ".join(out))
 
 
 def highlight(text: str, phrases) -> Markup:
@@ -114,8 +187,8 @@ def marks(comparison: Comparison) -> dict[str, list[str]]:
     return found
 
 
-def render_html(comparison: Comparison) -> str:
-    return environment().get_template("report.html").render(
+def render_html(comparison: Comparison, lang: str = "en") -> str:
+    return environment(lang).get_template("report.html").render(
         c=comparison,
         counts=counts(comparison),
         list_titles=LIST_TITLES,

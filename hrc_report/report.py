@@ -29,6 +29,8 @@ def _document(summary: Summary) -> dict[str, Any]:
         "source": summary.source,
         "url": summary.url,
         "label": summary.label,
+        "body": summary.body_name,
+        "session": summary.session,
     }
 
 

@@ -86,7 +86,7 @@ def load_config(path: str | None, environ: dict[str, str], **overrides) -> SmtpC
 
 KNOWN_KEYS = {
     "smtp": {"host", "port", "security", "user", "password", "timeout", "attempts", "backoff", "cafile"},
-    "digest": {"from", "to", "reports_url"},
+    "digest": {"from", "to", "reports_url", "lang"},
     "watch": {"speakers"},
 }
 

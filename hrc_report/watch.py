@@ -33,6 +33,8 @@ class Watched:
     named_fr: tuple[str, ...]
     linked_en: int
     linked_fr: int
+    #: its French name, for reports in French
+    name_fr: str | None = None
 
     @property
     def flagged(self) -> bool:
@@ -43,7 +45,7 @@ class Watched:
         return {
             "id": self.id, "name": self.name, "lists_en": list(self.lists_en), "lists_fr": list(self.lists_fr),
             "on_behalf": self.on_behalf, "named_en": list(self.named_en), "named_fr": list(self.named_fr),
-            "linked_en": self.linked_en, "linked_fr": self.linked_fr,
+            "linked_en": self.linked_en, "linked_fr": self.linked_fr, "name_fr": self.name_fr,
         }
 
 
@@ -79,6 +81,7 @@ def watch_comparison(comparison: Comparison, ids: Iterable[str], index: NameInde
             tuple(dict.fromkeys(s.list for s in speakers["en"])), tuple(dict.fromkeys(s.list for s in speakers["fr"])),
             relation, named["en"], named["fr"],
             sum(1 for s in named["en"] if s in linked["en"]), sum(1 for s in named["fr"] if s in linked["fr"]),
+            index.names.get(ident, {}).get("fr"),
         ))
     return tuple(found)
 
