@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 FIXTURE := fixtures/cases/hrc54-item10
 
-.PHONY: demo test setup system-deps test-deps bench clean
+.PHONY: demo test test-fast setup system-deps test-deps bench clean
 
 system-deps:
 	@scripts/system-deps.sh
@@ -33,6 +33,11 @@ demo: setup
 # not the checkout, is what gets imported.
 test: test-deps setup
 	$(BIN)/pytest
+
+# The quick tier for iterating: no real PDF renders (marker slow), 50 examples a
+# property instead of 500; `make test` runs everything.
+test-fast: test-deps setup
+	HYPOTHESIS_PROFILE=dev $(BIN)/pytest -m "not slow" -q
 
 bench: setup
 	$(BIN)/python bench/compare_time.py

@@ -8,6 +8,7 @@ Sao-Tomé-et-Principe is written with and without hyphens.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -24,6 +25,9 @@ def clean_punctuation(text: str) -> str:
     return text.translate(_APOSTROPHES).translate(_DASHES)
 
 
+# The same names and words are folded thousands of times a run (every list entry,
+# every candidate cut of a list): the results are kept.
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case and strip accents (œ becomes oe)."""
     text = unicodedata.normalize("NFKD", clean_punctuation(text).casefold())
@@ -45,6 +49,7 @@ def fold_same_length(text: str) -> str:
     return "".join(map(_fold_char, clean_punctuation(text)))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The key under which a name is looked up: folded, no article, words only.
 

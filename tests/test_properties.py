@@ -25,6 +25,7 @@ from hrc_report.source import decode
 from hrc_report.speakers import split_names
 
 from conftest import CASES
+from fakes import fake_encoder
 
 settings.register_profile(
     "ci", max_examples=500, derandomize=True, deadline=None, database=None, print_blob=True,
@@ -160,7 +161,8 @@ def _mutate(text, rnd, insert):
 
 @given(TEXT, TEXT, st.integers(0, 2**32 - 1))
 def test_whole_compare_on_damaged_summaries(en_insert, fr_insert, seed):
-    """A real pair with random text spliced in: a valid report, or the one-line error."""
+    """A real pair with random text spliced in: a valid report, or the one-line error.
+    What is checked is that nothing crashes, not what aligns: the fake encoder."""
     rnd = random.Random(seed)
     en, fr = _mutate(EN, rnd, en_insert), _mutate(FR, rnd, fr_insert)
 
@@ -171,7 +173,8 @@ def test_whole_compare_on_damaged_summaries(en_insert, fr_insert, seed):
         render_html(comparison)
         return data
 
-    _ok_or_clear(run)
+    with fake_encoder():
+        _ok_or_clear(run)
 
 
 @given(st.binary(max_size=300) | TEXT.map(lambda t: t.encode("utf-8", "surrogatepass")))
