@@ -2,8 +2,8 @@
 
 States come from maintained data only: the UN terminology names of OCHA's
 taxonomy (copied from hdx-python-country, see data/un_taxonomy.PROVENANCE.md),
-pycountry (English, and French through its
-gettext catalogue) and Babel's CLDR territory names. What no library has
+pycountry's ISO 3166-1 names in English and French (copied, see
+data/iso3166.PROVENANCE.md) and Babel's CLDR territory names. What no library has
 (groups, the EU, UN bodies, national human rights institutions, NGO
 translations, and State names the UN used before a rename) is hand-curated in
 ``data/*.csv``.
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import gettext
 import importlib.resources
 import io
 import re
@@ -334,7 +333,6 @@ def _count(word: str | None) -> int | None:
 def load_index() -> NameIndex:
     """Build the index once per process (about 0.3 s)."""
     from babel import Locale
-    import pycountry
 
     builder = _Builder()
     names: dict[str, dict[str, str]] = {}
@@ -366,18 +364,17 @@ def load_index() -> NameIndex:
         for column in ("ISO Alt Term", "DGACM Alt Term", "HPC Tools Alt Term", "RW Short Name", "RW API Alt Term"):
             builder.add_with_variants(row[column], iso3, kind, _LIBRARY)
 
-    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
-    for country in pycountry.countries:
-        iso3 = country.alpha_3
+    iso = _read_csv("iso3166.csv")
+    for row in iso:
+        iso3 = row["alpha_3"]
         kind = kinds.get(iso3, "other")
-        names.setdefault(iso3, {"en": country.name, "fr": french.gettext(country.name)})
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(country, attr, None)
-            if value:
-                builder.add_with_variants(value, iso3, kind, _LIBRARY)
-                builder.add_with_variants(french.gettext(value), iso3, kind, _LIBRARY)
+        names.setdefault(iso3, {"en": row["name"], "fr": row["name_fr"]})
+        for column in ("name", "official_name", "common_name"):
+            for value in (row[column], row[f"{column}_fr"]):
+                if value:
+                    builder.add_with_variants(value, iso3, kind, _LIBRARY)
 
-    alpha2 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
+    alpha2 = {row["alpha_2"]: row["alpha_3"] for row in iso}
     for locale in ("en", "fr"):
         for code, value in Locale(locale).territories.items():
             iso3 = alpha2.get(code)
