@@ -24,6 +24,10 @@ LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 DOMAIN = "hrc_report"
 
 
+#: A colon as each language writes it: French puts a no-break space before it.
+COLONS = {"en": ": ", "fr": "\u00a0: "}
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalog where it is defined; it is translated where shown."""
     return message

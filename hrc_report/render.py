@@ -77,6 +77,7 @@ def environment(lang: str = "en") -> jinja2.Environment:
     env.install_gettext_translations(translation, newstyle=True)
     gettext = translation.gettext
     env.globals["ui_lang"] = lang
+    env.globals["colon"] = i18n.COLONS[lang]
     # the translation alone, for messages that format their own values (pairing's reasons)
     env.globals["plain_gettext"] = gettext
     env.filters["list_title"] = lambda name: gettext(LIST_TITLES.get(name, name))
@@ -103,7 +104,7 @@ def describe_flag(flag, lang: str, gettext) -> str:
     if kind == "state":
         name = get("en") if get("only_in") == "en" else get("fr")
         where = gettext("named only in the English version") if get("only_in") == "en" else gettext("named only in the French version")
-        return f"{name}: {where}"
+        return f"{name}{i18n.COLONS[lang]}{where}"
     if get("values") is None:
         return get("about")  # a topic: its key terms, words of the document
     if get("subject"):
@@ -115,7 +116,7 @@ def describe_flag(flag, lang: str, gettext) -> str:
         subject = gettext(UNIT_TITLES[unit]) if unit in UNIT_TITLES else load_vocabulary().term(unit, lang)
     else:
         subject = gettext(KIND_TITLES.get(kind, kind))
-    return f"{subject}: {get('values')}"
+    return f"{subject}{i18n.COLONS[lang]}{get('values')}"
 
 
 def css_counters(message: str) -> Markup:
