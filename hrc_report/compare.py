@@ -25,9 +25,13 @@ def _by_list(speakers: Iterable[Speaker]) -> dict[str, list[Speaker]]:
 
 
 def _first(speakers: list[Speaker]) -> dict[str, Speaker]:
+    """Each speaker's entry, by id. A speaker a version lists twice in one list (a
+    headline naming who took the floor, then the body's list) is compared by the
+    entry that says on whose behalf it spoke: the bare mention does not say."""
     first: dict[str, Speaker] = {}
     for speaker in speakers:
-        first.setdefault(speaker.id, speaker)
+        if speaker.id not in first or (speaker.on_behalf_of and not first[speaker.id].on_behalf_of):
+            first[speaker.id] = speaker
     return first
 
 

@@ -16,6 +16,8 @@ from .align import BODY, Alignment, load_vocabulary
 from .facts import SYMBOL, same_value
 from .models import CoverageFlag, Fact, Section
 from .names import NameIndex
+from .normalise import fold
+from .patterns import SITE_POINTER
 from .settings import DEFAULT, Settings
 
 #: Flags in the order a reader must check them: votes and numbers, then dates
@@ -63,6 +65,12 @@ def _topics(en, fr, alignment, index, anywhere, settings) -> list[CoverageFlag]:
     vocabulary = load_vocabulary()
     flags = []
     sides = {"en": en, "fr": fr}
+    by_id = {s.id: s for s in en + fr}
+
+    def counterparts(section: Section, lang: str, other: str) -> str:
+        """The text of the sections the alignment pairs ``section`` with."""
+        return " ".join(by_id[getattr(link, other)].text for link in alignment.links if getattr(link, lang) == section.id)
+
     for lang, other in (("en", "fr"), ("fr", "en")):
         other_states = anywhere[other]
         # Anything the other version says anywhere (its lists, its next-meeting line) it covers.
@@ -83,14 +91,37 @@ def _topics(en, fr, alignment, index, anywhere, settings) -> list[CoverageFlag]:
                 new_concepts = concepts - other_concepts
                 # Low similarity alone is not enough: what the sentence is about must be
                 # missing from the other version too.
-                if sentence and best < settings.sentence_threshold and (new_states or new_concepts or not (states or concepts)):
+                if (sentence and best < settings.sentence_threshold and not SITE_POINTER.match(sentence)
+                        and (new_states or new_concepts or not (states or concepts))):
                     run.append(sentence)
                     run_states |= states
                     continue
-                if run:
+                if run and _is_topic(" ".join(run), counterparts(section, lang, other), settings):
                     flags.append(_topic_flag(lang, section, run, frozenset(run_states), index, other_states, other_concepts))
-                    run, run_states = [], set()
+                run, run_states = [], set()
     return flags
+
+
+def _is_topic(text: str, counterpart: str, settings: Settings) -> bool:
+    """A passage a reader can act on, that its counterpart does not say in its own
+    words: enough content words, most of them without a cognate in the sections the
+    alignment pairs it with."""
+    words = _content_words(text)
+    if len(words) < settings.topic_min_words:
+        return False
+    stems = {word[:COGNATE_LETTERS] for word in _content_words(counterpart, 0)}
+    shared = sum(1 for word in words if word[:COGNATE_LETTERS] in stems)
+    return shared / len(words) < settings.topic_cognate_share
+
+
+#: Two words are cognates when they share this many first letters, accents folded
+#: ("objectivity" / "objectivité", "politicization" / "politisation").
+COGNATE_LETTERS = 5
+
+
+def _content_words(text: str, shortest: int = 6) -> list[str]:
+    words = (re.sub(r"^(?:[ldnscj]|qu)['’]", "", fold(m.group(0))) for m in _WORD.finditer(text))
+    return [w for w in words if len(w) >= max(shortest, COGNATE_LETTERS) and w not in FUNCTION_WORDS]
 
 
 def _topic_flag(lang, section, sentences, states, index, other_states, other_concepts):
@@ -189,26 +220,58 @@ def _facts(en, fr, alignment, settings: Settings = DEFAULT) -> list[CoverageFlag
     flags: list[CoverageFlag] = []
     seen: set[tuple] = set()
     for link in alignment.links:
-        a_facts, b_facts = sections[link.en].facts, sections[link.fr].facts
-        # Votes, dates and times compare by kind; numbers only with the same unit ("years").
-        groups = [(kind, None) for kind in ("vote", "date", "time")]
-        units = {f.unit for f in a_facts if f.kind == "number" and f.unit} & {f.unit for f in b_facts if f.kind == "number" and f.unit}
-        groups += [("number", unit) for unit in sorted(units)]
-        for kind, unit in groups:
-            a = [f for f in a_facts if f.kind == kind and f.unit == unit]
-            b = [f for f in b_facts if f.kind == kind and f.unit == unit]
-            for x, y in _unmatched_pairs(a, b):
-                if (kind, x.text, y.text) in seen or not _same_statement(sections[link.en], x, sections[link.fr], y, alignment, settings):
-                    continue
-                seen.add((kind, x.text, y.text))
-                sentence_en, sentence_fr = _sentence_of(sections[link.en], x), _sentence_of(sections[link.fr], y)
-                subject, resolution = _subject(sentence_en, sentence_fr)
-                values = _values(kind, x, y)
-                about = ("resolution on " if resolution else "") + (subject or unit or kind)
-                flags.append(_flag(kind, None, x.text, y.text, f"{about}: {values}", [link.en], [link.fr],
-                                   sentence_en=sentence_en, sentence_fr=sentence_fr,
-                                   subject=subject, resolution=resolution, unit=unit, values=values))
+        a_section, b_section = sections[link.en], sections[link.fr]
+        for kind, unit, x, y in _differing_facts(a_section, b_section, alignment, settings):
+            if (kind, x.text, y.text) in seen:
+                continue
+            seen.add((kind, x.text, y.text))
+            sentence_en, sentence_fr = _sentence_of(a_section, x), _sentence_of(b_section, y)
+            subject, resolution = _subject(sentence_en, sentence_fr)
+            values = _values(kind, x, y)
+            about = ("resolution on " if resolution else "") + (subject or unit or kind)
+            flags.append(_flag(kind, None, x.text, y.text, f"{about}: {values}", [link.en], [link.fr],
+                               sentence_en=sentence_en, sentence_fr=sentence_fr,
+                               subject=subject, resolution=resolution, unit=unit, values=values))
     return flags
+
+
+def _differing_facts(a_section: Section, b_section: Section, alignment: Alignment, settings: Settings):
+    """(kind, unit, English fact, French fact) that two linked sections state differently."""
+    a_facts, b_facts = a_section.facts, b_section.facts
+    # Votes, dates and times compare by kind; numbers with the same unit ("years").
+    groups = [(kind, None) for kind in ("vote", "date", "time")]
+    units = {f.unit for f in a_facts if f.kind == "number" and f.unit} & {f.unit for f in b_facts if f.kind == "number" and f.unit}
+    groups += [("number", unit) for unit in sorted(units)]
+    for kind, unit in groups:
+        a = [f for f in a_facts if f.kind == kind and f.unit == unit]
+        b = [f for f in b_facts if f.kind == kind and f.unit == unit]
+        if kind == "number":
+            # A count the other version also writes is not a difference, whatever
+            # unit the reader attached to it there ("one in three children under
+            # five" / "un enfant de moins de cinq ans sur trois").
+            a = [x for x in a if not _written_in(x, b_facts)]
+            b = [y for y in b if not _written_in(y, a_facts)]
+        for x, y in _unmatched_pairs(a, b):
+            if _same_statement(a_section, x, b_section, y, alignment, settings):
+                yield kind, unit, x, y
+    yield from _unitless_numbers(a_section, b_section, alignment, settings)
+
+
+def _unitless_numbers(a_section: Section, b_section: Section, alignment: Alignment, settings: Settings):
+    """Counts with no unit the reader knows ("74 killings" / "47 exécutions"): only
+    between two sentences that say the same thing, each with exactly one count the
+    other does not write."""
+    if a_section.kind != BODY or b_section.kind != BODY:
+        return
+    for i, sentence_a in enumerate(a_section.sentences):
+        xs = [f for f in a_section.facts if f.kind == "number" and f.text in sentence_a]
+        for j, sentence_b in enumerate(b_section.sentences):
+            ys = [f for f in b_section.facts if f.kind == "number" and f.text in sentence_b]
+            left = [x for x in xs if not _written_in(x, tuple(ys))]
+            right = [y for y in ys if not _written_in(y, tuple(xs))]
+            if (len(left) == 1 and len(right) == 1 and not (left[0].unit and left[0].unit == right[0].unit)
+                    and alignment.sentence_cosine((a_section.id, i), (b_section.id, j)) >= settings.unitless_number_cosine):
+                yield "number", None, left[0], right[0]
 
 
 def _same_statement(a: Section, x: Fact, b: Section, y: Fact, alignment: Alignment, settings: Settings) -> bool:
@@ -253,6 +316,10 @@ def _values(kind: str, en: Fact, fr: Fact) -> str:
     if kind == "vote":
         return " / ".join("–".join(str(v) for v in f.value if v is not None) for f in (en, fr))
     return f"{en.text} / {fr.text}"
+
+
+def _written_in(fact: Fact, others: tuple[Fact, ...]) -> bool:
+    return any(other.kind == "number" and same_value(fact, other) for other in others)
 
 
 def _unmatched_pairs(a: list[Fact], b: list[Fact]) -> list[tuple[Fact, Fact]]:

@@ -101,7 +101,8 @@ DISCLAIMER = re.compile(
     I,
 )
 NEXT_MEETING = re.compile(
-    r"^(?:the (?:council|committee|conference|sub-commission|working group|commission)(?: [^.]{0,60}?)? will (?:next )?"
+    # "Cet après-midi, à 15 heures, le Comité entamera …": a time may come first
+    r"^(?:[^.,]{3,40},\s*(?:[^.,]{3,30},\s*)?)?(?:the (?:council|committee|conference|sub-commission|working group|commission)(?: [^.]{0,60}?)? will (?:next )?"
     r"(?:reconvene|resume|meet|hold|next meet|continue|conclude|close|start|begin)|"
     r"(?:le|la) (?:conseil|comité|conférence|commission|groupe de travail)(?: [^.]{0,60}?)? (?:reprendra|se réunira|tiendra|"
     r"poursuivra|entamera|achèvera|terminera|clôturera|commencera)|"
@@ -113,6 +114,14 @@ LINKS = re.compile(
     r"^(?:the webcast of|all meeting summaries|la retransmission|l.ensemble des comptes rendus|"
     r"les comptes rendus|webcast:)",
     I,
+)
+#: A sentence that sends the reader to the site's other pages ("the summaries of the
+#: public meetings can be read on the press releases page of …"): it names those
+#: pages and the site. Such a sentence in one version only is no coverage difference.
+SITE_POINTER = re.compile(
+    r"^(?=.{0,500}$)(?=.*\b(?:comptes? rendus|communiqués? de presse|meeting summar(?:y|ies)|press releases?|webcast|retransmission)\b)"
+    r"(?=.*\b(?:site|website|web ?page|page web|UN Web TV|webtv)\b)",
+    I | re.S,
 )
 
 
@@ -136,9 +145,10 @@ LIST_OPENER = {
 #: Words before which the names end: "A, B and C spoke in right of reply."
 LIST_CLOSER = {
     "en": re.compile(
-        r"\s+(?:also\s+)?(?:spoke(?=\s+(?:in|as|during|at|under|for|on behalf)\b|\s*[.,;]|\s*$)|took the floor|made (?:a |their |its )?statements?|"
-        r"delivered (?:their |its )?statements?|took part in the (?:discussion|debate|dialogue)|"
-        r"(?:also )?exercised (?:their|its|the|a) right of reply|intervened|explained (?:their|its) (?:votes?|positions?))\b",
+        r"\s+(?:(?:also|then|later|subsequently|finally)\s+)?(?:spoke(?=\s+(?:in|as|during|at|under|for|on|about|to)\b|\s*[.,;]|\s*$)|"
+        r"(?:took|take|takes) the floor|made (?:a |their |its )?(?:[\w-]+ ){0,2}?statements?|"
+        r"delivered (?:their |its )?(?:[\w-]+ ){0,2}?statements?|took part in the (?:discussion|debate|dialogue)|"
+        r"exercised (?:their|its|the|a) right of reply|intervened|explained (?:their|its) (?:votes?|positions?))\b",
         I,
     ),
     "fr": re.compile(
@@ -177,19 +187,26 @@ LIST_JOIN = {
 }
 #: "X, speaking as the country concerned, said …": a concerned State in a sentence of its own.
 CONCERNED_SPEAKER = re.compile(
-    r"\b(?:speaking |took the floor |spoke )?as (?:the |a )?(?:(?:countr(?:y|ies)|States?) concerned|concerned (?:countr(?:y|ies)|States?))\b|"
-    r"\bas the State under review\b|\ben (?:tant que|qualité de) (?:pays|État|Etat) (?:concerné|examiné)\b",
+    r"\b(?:speaking |took the floor |spoke )?(?:as|in (?:its|their) capacity as) (?:the |a )?(?:(?:countr(?:y|ies)|States?) concerned|"
+    r"concerned (?:countr(?:y|ies)|States?))\b|\bas the State under review\b|"
+    r"\b(?:en tant que|en qualité de|à titre de) (?:pays|État|Etat) (?:concerné|examiné)\b",
     I,
 )
 #: A treaty body reviewing a State's report: the State's delegation is the country concerned.
 REVIEWED_STATE = {
     "en": re.compile(
         r"\b(?:(?:consideration|review|examination) of the (?:[\w-]+ )*?(?:periodic |initial |combined )?reports? "
-        r"(?:of|submitted by|presented by)|outcomes? of the (?:Universal Periodic Review|UPR) of) (?P<rest>.{2,160})", I),
+        r"(?:of|submitted by|presented by)|outcomes? of the (?:Universal Periodic Review|UPR) of|"
+        # the verb: "considered, this morning, the initial report of …"
+        r"(?:considered|reviewed|examined|considers|reviews|examines)\b[^.]{0,60}?\bthe (?:[\w-]+ ){0,3}?reports? "
+        r"(?:of|submitted by|presented by)) (?P<rest>.{2,160})", I),
     "fr": re.compile(
         r"\b(?:(?:examen|l'examen|l’examen) (?:du|des) (?:[\w-]+ )*?rapports? (?:périodiques? |initial )?"
         r"(?:présentés? par |soumis par |de |du |d'|d’)|documents? finals? (?:issus? )?de l.(?:Examen périodique universel|EPU)"
-        r"(?: \(EPU\))? (?:de |du |des |d'|d’))(?P<rest>.{2,160})", I),
+        r"(?: \(EPU\))? (?:de |du |des |d'|d’)|"
+        # le verbe : « a examiné, hier après-midi et ce matin, le rapport initial présenté par … »
+        r"(?:examiné|examine)\b[^.]{0,60}?\ble (?:[\w-]+ ){0,3}?rapport (?:[\w-]+ ){0,2}?(?:présenté par |soumis par |de |du |d'|d’))"
+        r"(?P<rest>.{2,160})", I),
 }
 #: "also on behalf of Jordan and Morocco": the States that follow are the group.
 ALSO_ON_BEHALF = {
@@ -217,9 +234,9 @@ ON_BEHALF_FOR = {"en": re.compile(r"^(?P<name>.+?),?\s+\(?for\s+(?P<group>the\s+
                  "fr": re.compile(r"^(?P<name>.+?),?\s+\(?pour\s+(?P<group>l[ae']\s*.+?|l’.+?|les\s+.+?)\)?$")}
 #: Words that open a chunk before the name: "les représentants de l'UNICEF", "du HCR".
 LEADING_FUNCTION_WORDS = re.compile(
-    r"^(?:(?:the representatives? of|representatives? of|the|an|a|les représentants? de la|les représentants? des|"
+    r"^(?:(?:the representatives? of|representatives? of|the delegations? of|delegations? of|the|an|a|les représentants? de la|les délégations? de la|les délégations? des|les délégations? du|les délégations? de|les représentants? des|"
     r"les représentants? du|les représentants? de|représentants? de la|représentants? des|représentants? du|représentants? de|"
-    r"les|le|la|une|un|des|du|de la|de|and|et|also|aussi|également|enfin|ainsi que)\s+|(?:l|d|de l|les représentants? de l|représentants? de l)['’]\s*)+",
+    r"les|le|la|une|un|des|du|de la|de|and|et|also|aussi|également|enfin|ainsi que)\s+|(?:l|d|de l|les représentants? de l|représentants? de l|les délégations? d|les délégations? de l)['’]\s*)+",
     I,
 )
 

@@ -409,7 +409,12 @@ def _reviewed_state(sentence, lang, known, settings, context):
     if not match:
         return []
     rest = re.split(r"[.;:]", match["rest"], maxsplit=1)[0]
-    return [("concerned", name, None) for name, _ in _known_head(split_names(rest, lang, known), known)]
+    names = [name for name, _ in _known_head(split_names(rest, lang, known), known)]
+    if not names:
+        # "… présenté par la République démocratique populaire lao au titre de la Convention"
+        lead = _leading_name(_clean(rest, lang, known), known)
+        names = [lead] if lead else []
+    return [("concerned", name, None) for name in names]
 
 
 #: The ways a sentence is read, in order, and whether such a sentence is only a list.

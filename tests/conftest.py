@@ -13,6 +13,17 @@ CASES = ROOT / "fixtures" / "cases"
 PAIR = CASES / "hrc54-item10"
 
 
+def pair_folders(root: Path) -> list[Path]:
+    """The test pairs under ``root``: folders holding en.txt, fr.txt and gold.json."""
+    return sorted(p for p in root.iterdir() if (p / "gold.json").is_file())
+
+
+def gold_and_comparison(folder: Path):
+    from hrc_report.pipeline import compare
+
+    return json.loads((folder / "gold.json").read_text("utf-8")), compare(folder / "en.txt", folder / "fr.txt")
+
+
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch):
     """Tests never touch the internet: any connection outside this machine fails."""

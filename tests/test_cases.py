@@ -7,21 +7,18 @@ and texts that must not be flagged.
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
-from hrc_report.pipeline import compare
 
-from conftest import CASES
+from conftest import CASES, gold_and_comparison, pair_folders
 
-CASE_DIRS = sorted(p for p in CASES.iterdir() if (p / "gold.json").is_file())
+CASE_DIRS = pair_folders(CASES)
 
 
 @pytest.fixture(scope="module", params=CASE_DIRS, ids=lambda p: p.name)
 def case(request):
-    folder = request.param
-    return json.loads((folder / "gold.json").read_text("utf-8")), compare(folder / "en.txt", folder / "fr.txt")
+    return gold_and_comparison(request.param)
 
 
 def test_there_are_cases_of_each_kind():

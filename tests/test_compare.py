@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from hrc_report.compare import compare_list, diff_ids
 from hrc_report.models import Speaker
 
@@ -59,3 +61,22 @@ def test_on_behalf_differs_row():
 def test_diff_ids_uses_whole_ids():
     # Ids that share letters must not be split into character diffs.
     assert diff_ids(["RUS", "USA"], ["RUS", "UZB", "USA"]) == [(0, ["RUS"]), (1, ["UZB"]), (0, ["USA"])]
+
+
+def test_a_sentence_pointing_to_the_site_is_no_coverage_difference(tmp_path):
+    """One version adds where the meeting summaries can be read: site furniture, not a
+    topic only it covers."""
+    from hrc_report.pipeline import compare
+
+    from conftest import PAIR
+
+    gold = json.loads((PAIR / "gold.json").read_text("utf-8"))
+    fr = (PAIR / "fr.txt").read_text("utf-8").split("\n\n")
+    body = next(n for n, p in enumerate(fr) if len(p) > 300)
+    fr[body] += (" Les comptes rendus des séances publiques tenues au cours de la session peuvent être consultés sur le site"
+                 " Web du Service de l'information des Nations Unies à Genève.")
+    (tmp_path / "fr.txt").write_text("\n\n".join(fr), encoding="utf-8")
+    comparison = compare(PAIR / "en.txt", tmp_path / "fr.txt")
+    topics = [f for f in comparison.coverage if f.kind == "topic" and f.only_in == "fr"]
+    assert not any("site" in (f.fr or "") for f in topics)
+    assert len(topics) == sum(1 for p in gold["coverage"] if p["kind"] == "topic" and p.get("only_in") == "fr")

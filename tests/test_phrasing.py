@@ -23,10 +23,14 @@ SHAPES = {
             "Speaking in the discussion were {L}.", "Speaking were {L}.", "Taking the floor were {L}.",
             "Speakers included {L}.", "{L} spoke in the discussion.", "{L} also took the floor.",
             "In the discussion, the following delegations took the floor: {L}.",
+            # fixtures/heldout: a delegations opener, speakers grouped by what they did, a headline list
+            "Speaking were the delegations of {L}.", "{L} made general statements.", "{L} spoke about a fissile material treaty.",
+            "{L} Take the Floor",
         ],
         "right_of_reply": [
             "Speaking in right of reply were {L}.", "{L} spoke in right of reply.",
             "Exercising their right of reply were {L}.", "At the end of the meeting, {L} exercised their right of reply.",
+            "{L} then exercised the right of reply.",
         ],
         "concerned": ["{L} spoke as the country concerned.", "Speaking as the country concerned was {L}."],
     },
@@ -39,7 +43,8 @@ SHAPES = {
             "{L} ont exercé leur droit de réponse.",
             "Les délégations suivantes ont exercé leur droit de réponse : {L}.",
         ],
-        "concerned": ["{L} a pris la parole en tant que pays concerné."],
+        "concerned": ["{L} a pris la parole en tant que pays concerné.",
+                      "Intervenant à titre de pays concerné, {L} a affirmé que le mandat lui avait été imposé."],
     },
 }
 BEHALF = {
