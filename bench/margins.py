@@ -10,7 +10,12 @@ fixture pairs (their gold and hand alignments) and on the real gold pairs
   every other fact pair the links would compare;
 - sentence_threshold: best cross-language cosine of planted topic sentences and
   of the covered sentences nearest them;
-- ngo_max_edits: edits between spellings of one NGO and between near neighbours.
+- ngo_max_edits: edits between spellings of one NGO and between near neighbours;
+- topic_min_words / topic_cognate_share: content words, and the share of them with
+  a cognate in the counterpart, of every passage that could become a topic flag
+  (planted = named by a fixture's or held-out pair's gold);
+- unitless_number_cosine: the sentence cosine of every pair of unit-less counts
+  that could be compared (planted = in a gold's number differences).
 
     .venv/bin/python bench/margins.py
 """
@@ -34,6 +39,7 @@ from hrc_report.pipeline import compare  # noqa: E402
 from hrc_report.settings import DEFAULT  # noqa: E402
 
 CASES = ROOT / "fixtures" / "cases"
+HELDOUT = ROOT / "fixtures" / "heldout"
 
 
 def _fixture_links(folder, comparison):
@@ -109,6 +115,8 @@ def main() -> int:
         coverage._same_statement = original
     _line("fact_sentence_cosine", DEFAULT.fact_sentence_cosine, compared["fixtures"], compared["real"])
 
+    _topic_and_count_margins()
+
     index = load_index()
     from test_names import NEAR_NEIGHBOURS  # the near-neighbour pairs the tests hold
 
@@ -123,6 +131,62 @@ def main() -> int:
     _line("ngo_max_edits", DEFAULT.ngo_max_edits, same, different, higher_is_true=False)
     print(f"(index holds {len(index.names)} ids; real-gold link figures: bench/real_alignment.py)")
     return 0
+
+
+def _spaced(text: str) -> str:
+    """No-break spaces (French thousands) as plain ones."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def _topic_and_count_margins() -> None:
+    """Spy on the coverage stage's two last gates over every gold pair and real page."""
+    import dataclasses
+
+    import hrc_report.coverage as coverage
+
+    topics, counts = [], []
+    planted_words: list[str] = []
+    planted_numbers: list[tuple[str, str]] = []
+    original_topic, original_counts = coverage._is_topic, coverage._unitless_numbers
+
+    def topic_spy(text, counterpart, settings):
+        words = coverage._content_words(text)
+        stems = {w[:coverage.COGNATE_LETTERS] for w in coverage._content_words(counterpart, 0)}
+        share = sum(1 for w in words if w[:coverage.COGNATE_LETTERS] in stems) / len(words) if words else 0.0
+        topics.append((len(words), share, any(k in text.lower() for k in planted_words)))
+        return original_topic(text, counterpart, settings)
+
+    def counts_spy(a, b, alignment, settings):
+        for kind, unit, x, y in original_counts(a, b, alignment, dataclasses.replace(settings, unitless_number_cosine=-1.0)):
+            i = next(n for n, s in enumerate(a.sentences) if x.text in s)
+            j = next(n for n, s in enumerate(b.sentences) if y.text in s)
+            cosine = alignment.sentence_cosine((a.id, i), (b.id, j))
+            counts.append((cosine, any(_spaced(x.text) in _spaced(en) and _spaced(y.text) in _spaced(fr) for en, fr in planted_numbers)))
+            if cosine >= settings.unitless_number_cosine:
+                yield kind, unit, x, y
+
+    coverage._is_topic, coverage._unitless_numbers = topic_spy, counts_spy
+    try:
+        for folder in [p for root in (CASES, HELDOUT) for p in sorted(root.iterdir()) if (p / "gold.json").is_file()]:
+            gold = json.loads((folder / "gold.json").read_text("utf-8"))
+            planted_words[:] = [k.lower() for p in gold["coverage"] if p["kind"] == "topic" for k in p.get("keywords", [])]
+            planted_numbers[:] = [(p["en"], p["fr"]) for p in gold["coverage"] if p["kind"] == "number"]
+            compare(folder / "en.txt", folder / "fr.txt")
+        planted_words[:], planted_numbers[:] = [], []
+        for page in sorted((ROOT / "bench" / "real" / "pages").glob("*.en.txt")):
+            compare(page, page.with_name(page.name.replace(".en.", ".fr.")), force=True)
+    finally:
+        coverage._is_topic, coverage._unitless_numbers = original_topic, original_counts
+    print("(below: passages and counts of the fixture and held-out pairs and the real pages; planted = in a gold)")
+    planted = sorted(n for n, _, p in topics if p)
+    short = sorted(n for n, _, p in topics if not p and n < DEFAULT.topic_min_words)
+    print(f"{'topic_min_words':24} {DEFAULT.topic_min_words:>7}   planted topics from {planted[0] if planted else '—'} words; "
+          f"withheld as too short: {short}")
+    shares = sorted(round(s, 2) for n, s, p in topics if p)
+    withheld = sorted(round(s, 2) for n, s, p in topics if not p and n >= DEFAULT.topic_min_words and s >= DEFAULT.topic_cognate_share)
+    print(f"{'topic_cognate_share':24} {DEFAULT.topic_cognate_share:>7}   planted topics' shares up to {shares[-1] if shares else '—'}; "
+          f"withheld as covered: {withheld}")
+    _line("unitless_number_cosine", DEFAULT.unitless_number_cosine, [c for c, p in counts if p], [c for c, p in counts if not p])
 
 
 if __name__ == "__main__":
