@@ -192,6 +192,15 @@ CONCERNED_SPEAKER = re.compile(
     r"\b(?:en tant que|en qualité de|à titre de) (?:pays|État|Etat) (?:concerné|examiné)\b",
     I,
 )
+#: "Speaking in right of reply, Rwanda rejected …": a speaker in right of reply in
+#: a sentence of its own, named after the cue.
+REPLY_SPEAKER = re.compile(
+    r"^(?:speaking |responding )?in (?:the )?(?:exercise of (?:its |their |the )?)?right of reply\b|"
+    r"^(?:exerçant|dans l.exercice de) (?:son|leur|du) droit de réponse\b|^en droit de réponse\b",
+    I,
+)
+#: The speakers named in a sentence of their own, by the list the cue puts them in.
+CUED_SPEAKER = (("concerned", CONCERNED_SPEAKER), ("right_of_reply", REPLY_SPEAKER))
 #: A treaty body reviewing a State's report: the State's delegation is the country concerned.
 REVIEWED_STATE = {
     "en": re.compile(

@@ -387,17 +387,19 @@ def _bare_run(sentence, lang, known, settings, context):
     return [(context, name, behalf) for name, behalf in best]
 
 
-def _concerned_speaker(sentence, lang, known, settings, context):
-    """'Ethiopia, speaking as the country concerned, said …' -> Ethiopia, concerned."""
-    cue = P.CONCERNED_SPEAKER.search(sentence)
-    if not cue:
-        return []
-    for chunk in split_top_level(sentence):
-        if P.CONCERNED_SPEAKER.search(chunk) and not chunk.startswith(cue.group(0).strip()[:4]):
-            chunk = chunk[: P.CONCERNED_SPEAKER.search(chunk).start()]
-        name = _leading_name(_clean(chunk, lang, known), known)
-        if name:
-            return [("concerned", name, None)]
+def _cued_speaker(sentence, lang, known, settings, context):
+    """'Ethiopia, speaking as the country concerned, said …' -> Ethiopia, concerned;
+    'Speaking in right of reply, Rwanda rejected …' -> Rwanda, right of reply."""
+    for list_name, pattern in P.CUED_SPEAKER:
+        cue = pattern.search(sentence)
+        if not cue:
+            continue
+        for chunk in split_top_level(sentence):
+            if pattern.search(chunk) and not chunk.startswith(cue.group(0).strip()[:4]):
+                chunk = chunk[: pattern.search(chunk).start()]
+            name = _leading_name(_clean(chunk, lang, known), known)
+            if name:
+                return [(list_name, name, None)]
     return []
 
 
@@ -423,7 +425,7 @@ READERS = (
     (_between_dashes, False),
     (_before_closer, True),
     (_bare_run, True),
-    (_concerned_speaker, False),
+    (_cued_speaker, False),
     (_reviewed_state, False),
 )
 

@@ -45,6 +45,14 @@ def speakers(text, lang):
     # the concerned country in a sentence of its own
     ("Ethiopia, speaking as a country concerned, said it was focused on the implementation of the peace agreement.",
      [("concerned", "ETH", None)]),
+    # a speaker in right of reply named after its cue, and speakers grouped by what they did (fixtures/heldout)
+    ("Speaking in right of reply, Rwanda rejected the accusation that it supported armed groups.", [("right_of_reply", "RWA", None)]),
+    ("The Democratic People's Republic of Korea and the Republic of Korea then exercised the right of reply.",
+     [("right_of_reply", "PRK", None), ("right_of_reply", "KOR", None)]),
+    ("Pakistan, India and Algeria spoke about a fissile material treaty.",
+     [("discussion", "PAK", None), ("discussion", "IND", None), ("discussion", "DZA", None)]),
+    ("Speaking were the delegations of European Union; Ireland; and China.",
+     [("discussion", "EU", None), ("discussion", "IRL", None), ("discussion", "CHN", None)]),
     # States whose names hold "and"
     ("Speaking were Trinidad and Tobago and Antigua and Barbuda.", [("discussion", "TTO", None), ("discussion", "ATG", None)]),
     # "on behalf of" written every way
@@ -66,6 +74,9 @@ def test_english_shapes(text, expected):
      [("discussion", "CHN", None), ("discussion", "JPN", None), ("discussion", "TTO", None)]),
     ("La Chine et le Japon ont exercé leur droit de réponse.", [("right_of_reply", "CHN", None), ("right_of_reply", "JPN", None)]),
     ("Le Venezuela a pris la parole en tant que pays concerné.", [("concerned", "VEN", None)]),
+    ("Intervenant à titre de pays concerné, le Burundi a affirmé que ce mandat lui avait été imposé.", [("concerned", "BDI", None)]),
+    ("Le Comité a examiné, hier après-midi et ce matin, le rapport initial présenté par la République démocratique populaire lao "
+     "au titre de la Convention.", [("concerned", "LAO", None)]),
     ("La Suède, pour le compte des pays nordiques, l'Égypte, au nom également de la Jordanie et du Maroc, et le Chili ont pris la parole.",
      [("discussion", "SWE", "group:nordic-countries"), ("discussion", "EGY", "states:JOR+MAR"), ("discussion", "CHL", None)]),
     ("Les représentants de l'UNICEF et du HCR ont également pris la parole.", [("others", "un:unicef", None), ("others", "un:unhcr", None)]),
