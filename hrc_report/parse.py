@@ -242,7 +242,24 @@ def _paragraphs(blocks: list[_Block], date: str | None) -> tuple[list[Paragraph]
             date = date or _date(m["day"], m["month"], m["year"])
             body = body[m.end():]
         paragraphs.append(Paragraph(len(paragraphs), _kind(body), body, block.line))
-    return paragraphs, date
+    return _subtitle_before_lead(paragraphs), date
+
+
+#: A sub-title is at most this long; longer text before the lead is body.
+MAX_SUBTITLE = 300
+
+
+def _subtitle_before_lead(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A short paragraph between the title and the lead is the sub-title, even when it
+    ends like a sentence ("Il entend une déclaration du Sous-Secrétaire …."): it
+    announces the section that follows, and is not a passage of its own."""
+    body = [n for n, p in enumerate(paragraphs) if p.kind == "body"]
+    if len(body) < 2:
+        return paragraphs
+    first, second = paragraphs[body[0]], paragraphs[body[1]]
+    if len(first.text) <= MAX_SUBTITLE and not _is_lead(first.text) and _is_lead(second.text):
+        paragraphs[body[0]] = Paragraph(first.index, "heading", first.text, first.line)
+    return paragraphs
 
 
 def _language(body: list[str], code, code_match, source: str) -> str:

@@ -218,3 +218,20 @@ def test_date_and_part_that_differ_are_shown():
                             tail="Speaking were Cuba and Egypt.\n\nHRC23.148E"), "en.txt")
     differences = compare_summaries(en, fr).header_differences
     assert [(d.field, d.en, d.fr) for d in differences] == [("part", "morning", "afternoon")]
+
+
+def test_a_short_sentence_before_the_lead_is_the_subtitle():
+    """Real French pages put a sub-title that ends like a sentence between the title
+    and the lead ("Il entend une déclaration du Sous-Secrétaire …."): it announces
+    the lead's section and is no passage of its own (so never a coverage flag)."""
+    from hrc_report.parse import parse_summary
+
+    from conftest import PAIR
+
+    blocks = (PAIR / "fr.txt").read_text("utf-8").split("\n\n")
+    lead = next(n for n, b in enumerate(blocks) if b.startswith("Le Conseil des droits de l’homme a achevé"))
+    blocks.insert(lead, "Il entend aussi une déclaration de la Géorgie sur la situation en Abkhazie.")
+    summary = parse_summary("\n\n".join(blocks), "fr.txt")
+    subtitle = next(p for p in summary.paragraphs if p.text.startswith("Il entend aussi"))
+    assert subtitle.kind == "heading"
+    assert next(p for p in summary.paragraphs if p.text.startswith("Le Conseil des droits de l’homme a achevé")).kind == "body"
