@@ -151,8 +151,8 @@ def _topic_and_count_margins() -> None:
 
     def topic_spy(text, counterpart, settings):
         words = coverage._content_words(text)
-        stems = {w[:coverage.COGNATE_LETTERS] for w in coverage._content_words(counterpart, 0)}
-        share = sum(1 for w in words if w[:coverage.COGNATE_LETTERS] in stems) / len(words) if words else 0.0
+        stems = {coverage.cognate_stem(w) for w in coverage._content_words(counterpart, 0)}
+        share = sum(1 for w in words if coverage.cognate_stem(w) in stems) / len(words) if words else 0.0
         topics.append((len(words), share, any(k in text.lower() for k in planted_words)))
         return original_topic(text, counterpart, settings)
 

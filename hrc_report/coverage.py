@@ -109,14 +109,24 @@ def _is_topic(text: str, counterpart: str, settings: Settings) -> bool:
     words = _content_words(text)
     if len(words) < settings.topic_min_words:
         return False
-    stems = {word[:COGNATE_LETTERS] for word in _content_words(counterpart, 0)}
-    shared = sum(1 for word in words if word[:COGNATE_LETTERS] in stems)
+    stems = {cognate_stem(word) for word in _content_words(counterpart, 0)}
+    shared = sum(1 for word in words if cognate_stem(word) in stems)
     return shared / len(words) < settings.topic_cognate_share
 
 
 #: Two words are cognates when they share this many first letters, accents folded
 #: ("objectivity" / "objectivité", "politicization" / "politisation").
 COGNATE_LETTERS = 5
+#: Spellings French and English write differently in the same word: gouvernement /
+#: government, érythréen / Eritrea, théorie / theory, philosophie / philosophy.
+_SPELLINGS = (("ph", "f"), ("th", "t"), ("y", "i"), ("ou", "o"))
+
+
+def cognate_stem(word: str) -> str:
+    """The first letters of an accent-folded word, written one way for both languages."""
+    for written, same in _SPELLINGS:
+        word = word.replace(written, same)
+    return re.sub(r"(.)\1", r"\1", word)[:COGNATE_LETTERS]
 
 
 def _content_words(text: str, shortest: int = 6) -> list[str]:
@@ -269,7 +279,8 @@ def _unitless_numbers(a_section: Section, b_section: Section, alignment: Alignme
             ys = [f for f in b_section.facts if f.kind == "number" and f.text in sentence_b]
             left = [x for x in xs if not _written_in(x, tuple(ys))]
             right = [y for y in ys if not _written_in(y, tuple(xs))]
-            if (len(left) == 1 and len(right) == 1 and not (left[0].unit and left[0].unit == right[0].unit)
+            # Both without a unit: "three decades" / "trente ans" is one quantity in two units.
+            if (len(left) == 1 and len(right) == 1 and left[0].unit is None and right[0].unit is None
                     and alignment.sentence_cosine((a_section.id, i), (b_section.id, j)) >= settings.unitless_number_cosine):
                 yield "number", None, left[0], right[0]
 

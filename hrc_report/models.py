@@ -206,8 +206,13 @@ class Speaker:
 
     @property
     def certain(self) -> bool:
-        """Resolved to a known entity (not a new NGO name, not unresolved)."""
-        return self.match in ("exact", "fuzzy", "pattern")
+        """Resolved to a known entity (not a new NGO name, not unresolved). A national
+        institution known by its wording alone, with no State found in its name
+        ("nhri:the-national-human-rights-commission-of-korea"), may be the other
+        version's institution of a State: not certain."""
+        if self.match == "pattern":
+            return not self.id.startswith("nhri:") or self.id[5:].isupper()
+        return self.match in ("exact", "fuzzy")
 
 
 @dataclass(frozen=True)

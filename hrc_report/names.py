@@ -45,6 +45,8 @@ _ELISION = re.compile(r"^(?:l|d|qu|jusqu|lorsqu|puisqu)'")
 #: Longer strings are not names: they are never matched fuzzily (which costs
 #: length times the number of names).
 MAX_NAME_LENGTH = 200
+#: A name never ends with a relative pronoun or a conjunction ("the institution that").
+_DANGLING = re.compile(r"\s(?:that|which|who|whom|whose|qui|que|dont|and|et)$", re.I)
 _NHRI_HINT = re.compile(
     r"\b(?:ombuds(?:man|person)|m[eé]diateur|d[eé]fen(?:der|seur)|"
     r"human rights commission|commission (?:on|for) human rights|commission (?:nationale )?(?:des|for) droits|"
@@ -188,10 +190,13 @@ class NameIndex:
         if spelled:
             ident, kind = self._index[spelled]
             return NameMatch(name, ident, kind, "fuzzy", 100.0)
-        if _NHRI_HINT.search(bare):
+        if _NHRI_HINT.search(bare) and not _DANGLING.search(bare):
             state = self.find_state_in(bare)
-            ident = f"nhri:{state}" if state else f"nhri:{slug(bare)}"
-            return NameMatch(name, ident, "nhri", "pattern", 0.0)
+            # A description ("the national human rights institution") is no name: one
+            # without a State must carry a proper name (a capitalised word after the first).
+            if state or any(word[:1].isupper() for word in bare.split()[1:]):
+                ident = f"nhri:{state}" if state else f"nhri:{slug(bare)}"
+                return NameMatch(name, ident, "nhri", "pattern", 0.0)
         if context == "ngos":
             return NameMatch(name, f"ngo:{slug(bare)}", "ngo", "new", 0.0)
         return NameMatch(name, "", "other", "unresolved", 0.0)

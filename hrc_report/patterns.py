@@ -135,10 +135,12 @@ _NGO_WORDS_FR = r"(?:organisations? non gouvernementales?|ONG|organisations? de 
 #: Words after which the names start: "Speaking were …", "Speakers included …",
 #: "Ont pris la parole …". A colon also opens a list.
 LIST_OPENER = {
-    "en": re.compile(r"\b(?:were|was|included|include|includes|including)\b\s*:?\s*", I),
+    "en": re.compile(r"\b(?:(?:were|was) (?:made|given|delivered|heard) (?:by|from)|were|was|included|include|includes|including)\b\s*:?\s*", I),
     "fr": re.compile(
         r"^(?:\*+\s*)?(?:(?:Ont|A|Avaient)\s+(?:\w+\s+){0,2}?pris la parole|(?:Sont|Est)\s+(?:\w+\s+){0,2}?intervenu(?:e|s|es)?|"
-        r"(?:Ont|A)\s+(?:\w+\s+){0,2}?exercé (?:leur|son|un|le) droit de réponse|(?:Se sont|S'est|S’est)\s+(?:\w+\s+){0,2}?exprimé(?:e|s|es)?)\b\s*:?\s*",
+        r"(?:Ont|A)\s+(?:\w+\s+){0,2}?exercé (?:leur|son|un|le) droit de réponse|(?:Se sont|S'est|S’est)\s+(?:\w+\s+){0,2}?exprimé(?:e|s|es)?)\b\s*:?\s*|"
+        # « Des observations générales ont été formulées par … »
+        r"\b(?:ont|a) été (?:faite?s?|formulée?s?|prononcée?s?|présentée?s?) par\b\s*",
         I,
     ),
 }
@@ -172,6 +174,8 @@ SPEAKING_CUE = re.compile(
     r"\bspeak|\bspoke|\bfloor\b|\bspeakers?\b|\breply\b|\bstatements?\b|\btook part\b|\bdelegations?\b|"
     r"\bcomments?\b|\bexplain|\bexpliqu|\bobservations générales\b|\bcommentaires\b|"
     r"\bparole\b|\bintervenants?\b|\borateurs?\b|\bdélégations?\b|\bréponse\b|\bliste\b|\bintervenu|\bexprimé|"
+    # a footnote list ("**Entités des Nations Unies : …") and its labels
+    r"^\s*\*+|\bUnited Nations (?:entities|bodies|agencies)\b|\bentités des Nations Unies\b|\borganismes des Nations Unies\b|"
     rf"{_NGO_WORDS}|{_NGO_WORDS_FR}",
     I,
 )
@@ -182,9 +186,11 @@ NGO_TURN = {
 }
 #: "as well as" / "ainsi que" join more names to a list, like a comma.
 LIST_JOIN = {
-    "en": re.compile(r",?\s+as well as\s+(?:by\s+)?", I),
+    "en": re.compile(r",?\s+(?:as well as|as did)\s+(?:by\s+)?", I),
     "fr": re.compile(r",?\s+ainsi que\s+(?:par\s+)?", I),
 }
+#: A recorded vote's breakdown ("In favour (29): Algeria, …"): voters, not speakers.
+VOTE_BREAKDOWN = re.compile(r"^\W*(?:in favour|against|abstain(?:ing|ed)?|abstentions?|pour|contre)\s*\(\d+\)\s*:", I)
 #: "X, speaking as the country concerned, said …": a concerned State in a sentence of its own.
 CONCERNED_SPEAKER = re.compile(
     r"\b(?:speaking |took the floor |spoke )?(?:as|in (?:its|their) capacity as) (?:the |a )?(?:(?:countr(?:y|ies)|States?) concerned|"

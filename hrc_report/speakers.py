@@ -265,12 +265,25 @@ def _read(sentence: str, lang: str, known: Known, settings: Settings):
     something else ("… a entendu cinq délégations – A, B – ainsi que …", "X,
     speaking as the country concerned, said that …") stays prose to compare."""
     sentence = sentence.strip()
-    context = list_context(sentence)
+    if P.VOTE_BREAKDOWN.match(sentence):
+        return [], False
+    context = list_context(_cue_region(sentence, lang))
     for reader, only_a_list in READERS:
         found = reader(sentence, lang, known, settings, context)
         if found:
             return found, only_a_list
     return [], False
+
+
+def _cue_region(sentence: str, lang: str) -> str:
+    """Where a list's cue words are: up to the end of the clause its closing verb
+    starts ("A and B spoke in right of reply"), not the rest of the sentence ("…
+    explained their votes, saying that mandates imposed on the State concerned …")."""
+    closer = P.LIST_CLOSER[lang].search(sentence)
+    if not closer:
+        return sentence
+    end = re.search(r"[,;:]", sentence[closer.end():])
+    return sentence[: closer.end() + end.start()] if end else sentence
 
 
 def _opening(sentence: str, lang: str) -> int | None:
@@ -293,7 +306,14 @@ def _after_opener(sentence, lang, known, settings, context):
     start = _opening(sentence, lang)
     if start is None:
         return []
-    return _cued(sentence[:start], sentence[start:], lang, known, settings, context)
+    found = _cued(sentence[:start], sentence[start:], lang, known, settings, context)
+    # "The National Human Rights Commission of Korea and the following non-governmental
+    # organizations took the floor: …": the names before the turn to NGOs speak too.
+    turn = P.NGO_TURN[lang].search(sentence[:start])
+    if found and turn:
+        first = [(context, n, b) for n, b in _known_head(split_names(sentence[: turn.start()], lang, known), known)]
+        found = first + found
+    return found
 
 
 def _between_dashes(sentence, lang, known, settings, context):
@@ -310,6 +330,11 @@ def _cued(prefix: str, region: str, lang: str, known: Known, settings: Settings,
     found: list[tuple[str, str, str | None]] = []
     main = split_names(parts[0], lang, known)
     is_ngo_list = context == "ngos" and bool(re.search(P._NGO_WORDS + "|" + P._NGO_WORDS_FR, prefix, I))
+    head = _known_head(main, known)
+    if not is_ngo_list and len(head) >= 2 and head != main and P.SPEAKING_CUE.search(prefix):
+        # "… ont été formulées par l'Égypte, la Suisse et le Paraguay, l'Égypte insistant
+        # sur …": the list, then what its speakers said
+        main = head
     if main and (is_ngo_list or _enough_known(prefix, main, known, settings)):
         found += [("ngos" if is_ngo_list else context, name, behalf) for name, behalf in main]
     elif len(parts) == 1:

@@ -53,6 +53,12 @@ def speakers(text, lang):
      [("discussion", "PAK", None), ("discussion", "IND", None), ("discussion", "DZA", None)]),
     ("Speaking were the delegations of European Union; Ireland; and China.",
      [("discussion", "EU", None), ("discussion", "IRL", None), ("discussion", "CHN", None)]),
+    ("General comments on the text were made by Egypt, which stressed the law of shared watercourses, and Switzerland, "
+     "which welcomed the attention paid to climate change.", [("discussion", "EGY", None), ("discussion", "CHE", None)]),
+    ("The National Human Rights Commission of Mongolia and the following non-governmental organizations took the floor: "
+     "Amnesty International and International Service for Human Rights.",
+     [("others", "nhri:MNG", None), ("ngos", "ngo:amnesty-international", None),
+      ("ngos", "ngo:international-service-for-human-rights", None)]),
     # States whose names hold "and"
     ("Speaking were Trinidad and Tobago and Antigua and Barbuda.", [("discussion", "TTO", None), ("discussion", "ATG", None)]),
     # "on behalf of" written every way
@@ -75,6 +81,14 @@ def test_english_shapes(text, expected):
     ("La Chine et le Japon ont exercé leur droit de réponse.", [("right_of_reply", "CHN", None), ("right_of_reply", "JPN", None)]),
     ("Le Venezuela a pris la parole en tant que pays concerné.", [("concerned", "VEN", None)]),
     ("Intervenant à titre de pays concerné, le Burundi a affirmé que ce mandat lui avait été imposé.", [("concerned", "BDI", None)]),
+    ("Des observations générales ont été formulées par l’Égypte, la Suisse et le Paraguay, l’Égypte insistant sur le droit "
+     "international et la Suisse saluant l’attention portée au climat.",
+     [("discussion", "EGY", None), ("discussion", "CHE", None), ("discussion", "PRY", None)]),
+    ("**Entités des Nations Unies : ONU-Femmes et Union internationale des télécommunications.",
+     [("others", "un:un-women", None), ("others", "un:itu", None)]),
+    ("Le Cameroun, au nom du Groupe africain, la Chine et Cuba ont expliqué leur vote, estimant que les mandats imposés sans "
+     "l’accord de l’État concerné sont contre-productifs.",
+     [("discussion", "CMR", "group:african-group"), ("discussion", "CHN", None), ("discussion", "CUB", None)]),
     ("Le Comité a examiné, hier après-midi et ce matin, le rapport initial présenté par la République démocratique populaire lao "
      "au titre de la Convention.", [("concerned", "LAO", None)]),
     ("La Suède, pour le compte des pays nordiques, l'Égypte, au nom également de la Jordanie et du Maroc, et le Chili ont pris la parole.",
@@ -102,6 +116,10 @@ def test_ngo_list_after_also_speaking_keeps_names_with_commas():
     ("The Committee adopted concluding observations on the reports of Colombia, Kenya, Chile, Zambia and Iceland, which it reviewed.", "en"),
     ("The Council heard reports of the High Commissioner on Georgia, Cambodia and Yemen and then started its general debate.", "en"),
     ("Le Conseil a entendu des rapports sur la Géorgie, le Cambodge et le Yémen, puis a entamé son débat général.", "fr"),
+    # voters in a recorded vote, and a description that is no name
+    ("In favour (5): Algeria, Bangladesh, Benin, Brazil and Burundi.", "en"),
+    ("Pour (5) : Algérie, Bangladesh, Bénin, Brésil et Burundi.", "fr"),
+    ("The national human rights institution that took the floor described its experience in handling complaints.", "en"),
 ])
 def test_body_sentences_are_not_lists(text, lang):
     assert all(lst == "concerned" for lst, _, _ in speakers(text, lang))
