@@ -69,7 +69,8 @@ def _on_behalf_differs(a: Speaker, b: Speaker) -> bool:
 
 
 def compare_list(
-    name: str, en: list[Speaker], fr: list[Speaker], elsewhere: dict[str, set[str]] | None = None
+    name: str, en: list[Speaker], fr: list[Speaker], elsewhere: dict[str, set[str]] | None = None,
+    named: dict[str, set[str]] | None = None,
 ) -> tuple[ListComparison, list[SpeakerMismatch], list[Uncertain]]:
     """One list of both versions: mismatches that are established, and what could not be compared.
 
@@ -79,6 +80,7 @@ def compare_list(
     a language to the ids that version lists in a neighbouring list.
     """
     elsewhere = elsewhere or {"en": set(), "fr": set()}
+    named = named or {"en": set(), "fr": set()}
     en_first, fr_first = _first(en), _first(fr)
     both = en_first.keys() & fr_first.keys()
     en_left = [s for i, s in en_first.items() if i not in both]
@@ -99,6 +101,12 @@ def compare_list(
     ):
         if speaker.id in elsewhere[other]:
             continue  # listed there too, in a neighbouring list
+        if speaker.id in named[other]:
+            # The other version names it in what looks like a list the tool did not
+            # read: a list in an unknown shape cannot be told from an omission.
+            en_name, fr_name = (speaker.name, None) if issue == "missing_in_fr" else (None, speaker.name)
+            uncertain.append(Uncertain(name, speaker.id, N_("named in the other version, in a list not read"), en_name, fr_name))
+            continue
         established = all(o.certain for o in other_left) and (speaker.certain or not other_left)
         en_name, fr_name = (speaker.name, None) if issue == "missing_in_fr" else (None, speaker.name)
         if established:
@@ -137,10 +145,11 @@ def compare_list(
     return ListComparison(name, tuple(rows), len(en), len(fr), order_differs), mismatches, uncertain
 
 
-def compare_speakers(en: Iterable[Speaker], fr: Iterable[Speaker]) -> SpeakerComparison:
+def compare_speakers(en: Iterable[Speaker], fr: Iterable[Speaker], named: dict[str, set[str]] | None = None) -> SpeakerComparison:
     """Every list of both versions. A list that only one version has is said once
     ("the French version has no right-of-reply list"), not as one mismatch per
-    speaker; a version with no list at all likewise."""
+    speaker; a version with no list at all likewise. ``named`` maps a language to
+    the ids its text names in sentences that look like lists it did not read."""
     en_lists, fr_lists = _by_list(en), _by_list(fr)
     names = [n for n in LIST_ORDER if n in en_lists or n in fr_lists]
     comparisons, mismatches, uncertain, notes = [], [], [], []
@@ -153,7 +162,7 @@ def compare_speakers(en: Iterable[Speaker], fr: Iterable[Speaker]) -> SpeakerCom
             lang: {s.id for other, group in lists.items() if other != name and {other, name} <= BLURRED_LISTS for s in group}
             for lang, lists in (("en", en_lists), ("fr", fr_lists))
         }
-        comparison, found, unsure = compare_list(name, en_list, fr_list, elsewhere)
+        comparison, found, unsure = compare_list(name, en_list, fr_list, elsewhere, named)
         comparisons.append(comparison)
         if en_list and fr_list:
             mismatches += found

@@ -18,6 +18,7 @@ from .models import CoverageFlag, Fact, Section
 from .names import NameIndex
 from .normalise import fold
 from .patterns import SITE_POINTER
+from .speakers import list_like
 from .settings import DEFAULT, Settings
 
 #: Flags in the order a reader must check them: votes and numbers, then dates
@@ -41,7 +42,7 @@ def find_coverage(
     anywhere = {lang: set().union(*(s.mentioned for s in sections)) for lang, sections in (("en", en), ("fr", fr))}
     flags: list[CoverageFlag] = []
     flags += _topics(en, fr, alignment, index, anywhere, settings)
-    flags += _states(en, fr, flags, index, anywhere)
+    flags += _states(en, fr, flags, index, anywhere, settings)
     flags += _facts(en, fr, alignment, settings)
     # sorted() is stable: within a kind, document order stays.
     return sorted(flags, key=lambda flag: FLAG_ORDER.index(flag.kind))
@@ -92,6 +93,7 @@ def _topics(en, fr, alignment, index, anywhere, settings) -> list[CoverageFlag]:
                 # Low similarity alone is not enough: what the sentence is about must be
                 # missing from the other version too.
                 if (sentence and best < settings.sentence_threshold and not SITE_POINTER.match(sentence)
+                        and not list_like(sentence, len(states), settings)
                         and (new_states or new_concepts or not (states or concepts))):
                     run.append(sentence)
                     run_states |= states
@@ -201,14 +203,17 @@ def key_terms(text: str, lang: str, index: NameIndex, states=frozenset(), other_
     return label
 
 
-def _states(en, fr, flags, index, anywhere) -> list[CoverageFlag]:
+def _states(en, fr, flags, index, anywhere, settings: Settings = DEFAULT) -> list[CoverageFlag]:
     # A State in one version's body that the other version names nowhere, lists
-    # included (a State only in a speaker list is a speaker mismatch instead).
+    # included (a State only in a speaker list, read or list-like, is a speaker
+    # matter instead).
     found = {}
     for lang, sections in (("en", en), ("fr", fr)):
         found[lang] = {}
         for section in sections:
-            for state in sorted(section.states):
+            named = set().union(*(states for sentence, states in zip(section.sentences, section.sentence_states)
+                                  if not list_like(sentence, len(states), settings))) if section.kind == BODY else section.states
+            for state in sorted(named & section.states):
                 found[lang].setdefault(state, []).append(section.id)
     in_topics = {lang: set().union(*(f.states for f in flags if f.kind == "topic" and f.only_in == lang)) for lang in ("en", "fr")}
     result = []

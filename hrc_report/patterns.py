@@ -150,11 +150,11 @@ LIST_CLOSER = {
         r"\s+(?:(?:also|then|later|subsequently|finally)\s+)?(?:spoke(?=\s+(?:in|as|during|at|under|for|on|about|to)\b|\s*[.,;]|\s*$)|"
         r"(?:took|take|takes) the floor|made (?:a |their |its )?(?:[\w-]+ ){0,2}?statements?|"
         r"delivered (?:their |its )?(?:[\w-]+ ){0,2}?statements?|took part in the (?:discussion|debate|dialogue)|"
-        r"exercised (?:their|its|the|a) right of reply|intervened|explained (?:their|its) (?:votes?|positions?))\b",
+        r"exercised (?:their|its|the|a) right of reply|intervened|commented|explained (?:their|its) (?:votes?|positions?))\b",
         I,
     ),
     "fr": re.compile(
-        r"\s+(?:ont|a|avaient|avait)\s+(?:\w+\s+){0,2}?(?:pris la parole|exercé (?:leur|son|un|le) droit de réponse|"
+        r"\s+(?:ont|a|avaient|avait)\s+(?:\w+\s+){0,2}?(?:pris la parole|pris part (?:au|aux) (?:débats?|dialogues?|discussions?)|exercé (?:leur|son|un|le) droit de réponse|"
         r"expliqué (?:leur|son|sa|leurs) (?:votes?|positions?)|fait (?:des |une |part de leurs? )?(?:déclarations?|observations?|commentaires?))\b|"
         r"\s+(?:sont|est)\s+(?:\w+\s+){0,2}?intervenu(?:e|s|es)?\b|\s+se sont\s+(?:\w+\s+){0,2}?exprimé(?:e|s|es)?\b",
         I,

@@ -255,6 +255,14 @@ def extract_lists(
     return bool(entries) and share >= settings.list_paragraph_share * len(text.strip()), entries, tuple(listed)
 
 
+def list_like(sentence: str, state_count: int, settings: Settings = DEFAULT) -> bool:
+    """Does a sentence look like a speaker list, read or not: a speaking cue and
+    several States ("Nine delegations took the floor on Uruguay's outcome
+    (Argentina, Bolivia (Plurinational State of), …)")? Such a sentence is no
+    topic of its own, and its States are not established as missing from it."""
+    return state_count >= settings.bare_list_min_names and bool(P.SPEAKING_CUE.search(sentence))
+
+
 def read_sentence(sentence: str, lang: str, known: Known, settings: Settings = DEFAULT) -> list[tuple[str, str, str | None]]:
     """(list, name, on behalf of) for each speaker a sentence lists; [] for a body sentence."""
     return _read(sentence, lang, known, settings)[0]

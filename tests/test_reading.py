@@ -53,6 +53,8 @@ def speakers(text, lang):
      [("discussion", "PAK", None), ("discussion", "IND", None), ("discussion", "DZA", None)]),
     ("Speaking were the delegations of European Union; Ireland; and China.",
      [("discussion", "EU", None), ("discussion", "IRL", None), ("discussion", "CHN", None)]),
+    ("Namibia, Senegal and Zimbabwe commented on the outcome.",
+     [("discussion", "NAM", None), ("discussion", "SEN", None), ("discussion", "ZWE", None)]),
     ("General comments on the text were made by Egypt, which stressed the law of shared watercourses, and Switzerland, "
      "which welcomed the attention paid to climate change.", [("discussion", "EGY", None), ("discussion", "CHE", None)]),
     ("The National Human Rights Commission of Mongolia and the following non-governmental organizations took the floor: "
