@@ -274,8 +274,16 @@ def _differing_facts(a_section: Section, b_section: Section, alignment: Alignmen
 
 def _unitless_numbers(a_section: Section, b_section: Section, alignment: Alignment, settings: Settings):
     """Counts with no unit the reader knows ("74 killings" / "47 exécutions"): only
-    between two sentences that say the same thing, each with exactly one count the
-    other does not write."""
+    between two sentences that say the same thing."""
+    for i, j, x, y in count_pairs(a_section, b_section):
+        if alignment.sentence_cosine((a_section.id, i), (b_section.id, j)) >= settings.unitless_number_cosine:
+            yield "number", None, x, y
+
+
+def count_pairs(a_section: Section, b_section: Section):
+    """(sentence, sentence, count, count): two body sentences each holding exactly one
+    unit-less count the other does not write. Both without a unit: "three decades" /
+    "trente ans" is one quantity in two units."""
     if a_section.kind != BODY or b_section.kind != BODY:
         return
     for i, sentence_a in enumerate(a_section.sentences):
@@ -284,10 +292,8 @@ def _unitless_numbers(a_section: Section, b_section: Section, alignment: Alignme
             ys = [f for f in b_section.facts if f.kind == "number" and f.text in sentence_b]
             left = [x for x in xs if not _written_in(x, tuple(ys))]
             right = [y for y in ys if not _written_in(y, tuple(xs))]
-            # Both without a unit: "three decades" / "trente ans" is one quantity in two units.
-            if (len(left) == 1 and len(right) == 1 and left[0].unit is None and right[0].unit is None
-                    and alignment.sentence_cosine((a_section.id, i), (b_section.id, j)) >= settings.unitless_number_cosine):
-                yield "number", None, left[0], right[0]
+            if len(left) == 1 and len(right) == 1 and left[0].unit is None and right[0].unit is None:
+                yield i, j, left[0], right[0]
 
 
 def _same_statement(a: Section, x: Fact, b: Section, y: Fact, alignment: Alignment, settings: Settings) -> bool:

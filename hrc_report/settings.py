@@ -74,21 +74,21 @@ class Settings:
     fact_sentence_cosine: float = 0.40
     #: Counts with no known unit ("74 killings" / "47 exécutions") are compared only
     #: between sentences this close, each holding exactly one count the other does
-    #: not write. Held-out pairs: the planted differences at 0.79 and 0.83; the
-    #: nearest other candidates (fixtures, held-out and the 22 real pairs) at 0.54
-    #: ("a dozen" / "quatre", "two" / "21" of "Group of 21").
+    #: not write. bench/margins.py: planted differences of the held-out pairs from
+    #: 0.787; the nearest other candidate (fixtures, held-out, 22 real pairs) 0.544.
     unitless_number_cosine: float = 0.70
     #: A passage with fewer content words (six letters or more, no function word)
     #: than this is no topic a reader can act on ("Les avis ont été partagés au cours
-    #: du dialogue.", 2). Planted topics in the 11 fixture pairs: 13 to 21; the two
-    #: flagged on the 22 real pairs: 6 and 21.
+    #: du dialogue.", 2). bench/margins.py over the fixture, held-out and real pairs:
+    #: planted topics from 7 words; passages withheld as too short hold 0 to 3.
     topic_min_words: int = 4
     #: A passage is covered when at least this share of its content words have a
-    #: cognate (same first five letters, accents folded) in the sections the
-    #: alignment pairs it with: the other version says it in its own grouping
-    #: ("universality, objectivity and non-selectivity" / "universalité,
-    #: d'objectivité et de non-sélectivité"). Planted topics (fixtures, 4 flagged
-    #: inside linked sections or none): 0.00; the one held-out false flag: 0.73.
+    #: cognate (same first five letters, accents folded, French and English
+    #: spellings made one: gouvernement/government) in the sections the alignment
+    #: pairs it with: the other version says it in its own grouping ("universality,
+    #: objectivity and non-selectivity" / "universalité, d'objectivité et de
+    #: non-sélectivité"). bench/margins.py: planted topics up to 0.17; the passages
+    #: withheld, false flags of the held-out pairs, at 0.57 and 0.73.
     topic_cognate_share: float = 0.5
 
 
