@@ -140,7 +140,6 @@ def _spaced(text: str) -> str:
 
 def _topic_and_count_margins() -> None:
     """Spy on the coverage stage's two last gates over every gold pair and real page."""
-    import dataclasses
 
     import hrc_report.coverage as coverage
 
