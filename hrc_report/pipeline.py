@@ -81,7 +81,8 @@ def compare_summaries(
         lang: sorted(set().union(*(p.states() for p in summary.paragraphs), index.states_in(summary.title)))
         for lang, summary in (("en", en), ("fr", fr))
     }
-    lists = compare_speakers(speakers_en, speakers_fr, {"en": _in_unread_lists(en, settings), "fr": _in_unread_lists(fr, settings)})
+    lists = compare_speakers(speakers_en, speakers_fr,
+                             {"en": _in_unread_lists(en, index, settings), "fr": _in_unread_lists(fr, index, settings)})
     sections_en, sections_fr = build_sections(en, index), build_sections(fr, index)
     alignment = align_sections(sections_en, sections_fr, settings)
     if not force and not _aligns(alignment, sections_en, sections_fr):
@@ -119,11 +120,12 @@ def compare_summaries(
     return comparison
 
 
-def _in_unread_lists(summary: Summary, settings: Settings) -> set[str]:
-    """States in sentences that look like speaker lists (speakers.list_like), read or
-    not. A State the other version lists and this one names there is not
-    established as missing (the States of a list that was read are listed anyway)."""
-    from .speakers import list_like
+def _in_unread_lists(summary: Summary, index, settings: Settings) -> set[str]:
+    """Ids named in sentences that look like speaker lists, read or not: States with a
+    speaking cue (speakers.list_like), and known names of any kind where a speaking
+    cue stands with two or more of them. A speaker the other version lists and this
+    one names there is not established as missing (what was read is listed anyway)."""
+    from .speakers import list_like, names_in_list_like
 
     found: set[str] = set()
     for paragraph in summary.paragraphs:
@@ -131,6 +133,7 @@ def _in_unread_lists(summary: Summary, settings: Settings) -> set[str]:
             states = paragraph.states([number])
             if list_like(sentence, len(states), settings):
                 found |= states
+            found |= {index.resolve(name).id for name in names_in_list_like(sentence, summary.language, index.known)}
     return found
 
 

@@ -263,6 +263,18 @@ def list_like(sentence: str, state_count: int, settings: Settings = DEFAULT) -> 
     return state_count >= settings.bare_list_min_names and bool(P.SPEAKING_CUE.search(sentence))
 
 
+def names_in_list_like(sentence: str, lang: str, known: Known) -> list[str]:
+    """The known names (as written) of a sentence with a speaking cue and at least two
+    of them, read as a list or not ("… et les représentants de l'Union européenne,
+    … et du Fonds des Nations Unies pour l'enfance (UNICEF) ont pris part au débat")."""
+    if not P.SPEAKING_CUE.search(sentence):
+        return []
+    # every comma- or "and"-cut piece, cleaned of the prose around a name
+    pieces = re.split(r"[,;()]|\s(?:and|et)\s", sentence)
+    names = [name for name in (_clean(piece, lang, known) for piece in pieces) if name and known(name)]
+    return names if len(names) >= 2 else []
+
+
 def read_sentence(sentence: str, lang: str, known: Known, settings: Settings = DEFAULT) -> list[tuple[str, str, str | None]]:
     """(list, name, on behalf of) for each speaker a sentence lists; [] for a body sentence."""
     return _read(sentence, lang, known, settings)[0]
