@@ -42,10 +42,13 @@ _DIGIT_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)*"
 _NUMBER_TOKEN = re.compile(
     rf"\b(?:(?:une?|a)\s+)?(?P<n>(?:{_DIGIT_NUMBER})(?!\s*(?:st|nd|rd|th|e|er|ème|eme)\b)|{_WORD_NUMBER})\b"
 )
-#: "2.4 million", "2,4 millions", "12 milliards": the scale multiplies the count.
-_SCALE_AFTER = re.compile(r"^\s+(?:de\s+)?(?P<scale>millions?|milliards?|billions?|thousands?)\b")
+#: "2.4 million", "2,4 millions", "12 milliards", "2.7 trillion": the scale multiplies the count.
+_SCALE_AFTER = re.compile(r"^\s+(?:de\s+)?(?P<scale>millions?|milliards?|billions?|trillions?|thousands?)\b")
 SCALE_WORDS = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
-               "billion": 10**9, "billions": 10**9, "thousand": 10**3, "thousands": 10**3}
+               "billion": 10**9, "billions": 10**9, "trillion": 10**12, "trillions": 10**12,
+               "thousand": 10**3, "thousands": 10**3}
+#: A French "billion" is a million millions (an English trillion).
+SCALE_WORDS_FR = {**SCALE_WORDS, "billion": 10**12, "billions": 10**12}
 #: "40 per cent" = "40 %" = "40 pour cent": a percentage ("cent" is not a hundred there).
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b|pour\s?cent\b)")
 _APPROX_BEFORE = re.compile(r"(?:almost|nearly|about|around|some|over|more than|at least|close to|pr[eè]s de|environ|quelque|plus de|au moins|presque)\s*$", re.IGNORECASE)
@@ -156,7 +159,8 @@ def extract(text: str, units: dict[str, str] | None = None, lang: str | None = N
         if percent := _PERCENT_AFTER.match(folded[end:]):
             unit, end = "percent", end + percent.end()
         elif scale := _SCALE_AFTER.match(folded[end:]):
-            value, end = round(value * SCALE_WORDS[scale["scale"]], 3), end + scale.end()
+            scales = SCALE_WORDS_FR if lang == "fr" else SCALE_WORDS
+            value, end = round(value * scales[scale["scale"]], 3), end + scale.end()
         taken.append((start, end))
         before = folded[max(0, m.start() - 25):m.start()]
         qualifier = _APPROX_BEFORE.search(before)

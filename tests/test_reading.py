@@ -143,6 +143,9 @@ def test_list_glued_to_the_next_sentence_and_continued():
     ("2.4 million people", "2,4 millions de personnes"),
     ("40 per cent of households", "40 % des ménages"),
     ("3.5 million dollars", "3,5 millions de dollars"),
+    # an English trillion is a French "billion" or a thousand "milliards"
+    ("2.7 trillion dollars", "2 700 milliards de dollars"),
+    ("3 trillion dollars", "3 billions de dollars"),
 ])
 def test_numbers_as_each_language_writes_them(en, fr):
     (a,), (b,) = extract(en, lang="en"), extract(fr, lang="fr")
