@@ -154,6 +154,12 @@ def week_bounds(week: str) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
+def iso_week(week: str) -> str:
+    """A week as written ('2023-w41', '2023-W1') in its one spelling: '2023-W41', '2023-W01'."""
+    monday, _ = week_bounds(week)
+    return f"{monday.isocalendar().year}-W{monday.isocalendar().week:02d}"
+
+
 class Archive:
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path)

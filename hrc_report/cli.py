@@ -452,14 +452,13 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
         return
     with _archive(db) as archive:
         if config is not None and not dry_run and not force:
-            from .archive import DONE_OR_MAYBE, week_bounds
+            from .archive import DONE_OR_MAYBE, iso_week
 
-            monday, _ = week_bounds(week)
-            iso_week = f"{monday.isocalendar().year}-W{monday.isocalendar().week:02d}"
-            states = {r: archive.last_delivery(iso_week, r) for r in config.recipients}
+            the_week = iso_week(week)
+            states = {r: archive.last_delivery(the_week, r) for r in config.recipients}
             if all(state in DONE_OR_MAYBE for state in states.values()):
                 # Checked before the work: nothing to compute for a digest that went out.
-                echo(already_sent(iso_week, states))
+                echo(already_sent(the_week, states))
                 return
         digest = build_digest(archive, week, out, progress=progress, workers=jobs, meeting_pdfs=meeting_pdfs,
                               reports_url=reports_url, watch=watched, lang=lang)

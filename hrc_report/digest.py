@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ContextManager
 
-from .archive import Archive, week_bounds
+from .archive import Archive, iso_week, week_bounds
 from .models import HrcReportError
 from .web import is_url
 from .output import prepare_folder, write_atomic
@@ -179,7 +179,7 @@ def build_digest(
     open it) only with ``meeting_pdfs``.
     """
     monday, sunday = week_bounds(week)
-    week = f"{monday.isocalendar().year}-W{monday.isocalendar().week:02d}"
+    week = iso_week(week)
     folder = prepare_folder(out)
     pairing = pair_documents(archive.documents(week), by_hand=archive.manual_pairs(), kept_apart=archive.kept_apart())
     formats = ("html", "pdf", "json") if meeting_pdfs else ("html", "json")

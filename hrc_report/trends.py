@@ -16,7 +16,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .archive import Archive, StoredReport, week_bounds
+from .archive import Archive, StoredReport, iso_week, week_bounds
 from .models import HrcReportError
 from .output import prepare_folder, write_atomic
 
@@ -84,23 +84,22 @@ def build_trends(archive: Archive, first_week: str | None = None, last_week: str
     """The trends of the stored comparisons from ``first_week`` to ``last_week``, or of one session."""
     if session:
         session = session.strip().upper()
-        stored = [r for r in archive.reports() if _session_of(r) == session]
+        reports = [(r, data) for r, data in _parsed(archive.reports()) if _session_of(data) == session]
         period = session
-        if not stored:
+        if not reports:
             raise HrcReportError(f"--session {session}: no stored comparison of that session (meetings carry their session "
                                  "in their title or lead; build the weeks' digests first)")
     else:
         if not first_week or not last_week:
             raise HrcReportError("give --from and --to (ISO weeks such as 2024-W08), or --session")
-        first, last = _iso(first_week), _iso(last_week)
+        first, last = iso_week(first_week), iso_week(last_week)
         if week_bounds(first)[0] > week_bounds(last)[0]:
             raise HrcReportError(f"--from {first} comes after --to {last}")
-        stored = archive.reports(first, last)
+        reports = _parsed(archive.reports(first, last))
         period = f"{first} – {last}"
         first_week, last_week = first, last
-        if not stored:
+        if not reports:
             raise HrcReportError(f"no stored comparison from {first} to {last}: build those weeks' digests first")
-    reports = [(r, json.loads(r.report)) for r in stored]
     meetings = [_meeting(r, data) for r, data in reports]
     by_body_week: dict[tuple[str, str], Counter] = {}
     for meeting in meetings:
@@ -112,13 +111,13 @@ def build_trends(archive: Archive, first_week: str | None = None, last_week: str
     )
 
 
-def _iso(week: str) -> str:
-    monday, _ = week_bounds(week)
-    return f"{monday.isocalendar().year}-W{monday.isocalendar().week:02d}"
+def _parsed(stored: list[StoredReport]) -> list[tuple[StoredReport, dict]]:
+    """Each stored comparison with its report.json read, once."""
+    return [(r, json.loads(r.report)) for r in stored]
 
 
-def _session_of(stored: StoredReport) -> str | None:
-    documents = json.loads(stored.report)["documents"]
+def _session_of(data: dict) -> str | None:
+    documents = data["documents"]
     return documents["en"].get("session") or documents["fr"].get("session")
 
 
@@ -129,7 +128,7 @@ def _meeting(stored: StoredReport, data: dict) -> MeetingTrend:
     code = " / ".join(c for c in (en["code"], fr["code"]) if c) or "—"
     return MeetingTrend(
         key=f"{stored.en_id}-{stored.fr_id}", code=code, date=stored.date, week=stored.week,
-        body=en.get("body") or fr.get("body") or "—", session=en.get("session") or fr.get("session"),
+        body=en.get("body") or fr.get("body") or "—", session=_session_of(data),
         title_en=en["title"], title_fr=fr["title"],
         covered_en=data["covered"]["en"], covered_fr=data["covered"]["fr"],
         flags={kind: flags.get(kind, 0) for kind in FLAG_KINDS},
