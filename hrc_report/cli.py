@@ -17,6 +17,7 @@ import traceback
 import click
 
 from . import __version__
+from .i18n import LANGUAGES
 from .models import HrcReportError
 from .output import prepare_folder
 from .pipeline import FORMATS, Options, compare, parse_formats, write_reports
@@ -88,7 +89,7 @@ def main(ctx, verbose):
 
 
 #: The language of the reports' own words; document text stays as written.
-LANG_OPTION = click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
                            help="Language of the report's labels, dates and numbers (default en; for the digest also [digest] lang).")
 
 

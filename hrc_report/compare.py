@@ -101,14 +101,13 @@ def compare_list(
     ):
         if speaker.id in elsewhere[other]:
             continue  # listed there too, in a neighbouring list
+        en_name, fr_name = (speaker.name, None) if issue == "missing_in_fr" else (None, speaker.name)
         if speaker.id in named[other]:
             # The other version names it in what looks like a list the tool did not
             # read: a list in an unknown shape cannot be told from an omission.
-            en_name, fr_name = (speaker.name, None) if issue == "missing_in_fr" else (None, speaker.name)
             uncertain.append(Uncertain(name, speaker.id, N_("named in the other version, in a list not read"), en_name, fr_name))
             continue
         established = all(o.certain for o in other_left) and (speaker.certain or not other_left)
-        en_name, fr_name = (speaker.name, None) if issue == "missing_in_fr" else (None, speaker.name)
         if established:
             mismatches.append(SpeakerMismatch(name, speaker.id, issue, en_name, fr_name,
                                               speaker.on_behalf_of if en_name else None,
