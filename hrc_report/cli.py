@@ -22,8 +22,7 @@ from .models import HrcReportError
 from .output import prepare_folder
 from .pipeline import FORMATS, Options, compare, parse_formats, write_reports
 from .report import counts
-from .lists import LIST_TITLES
-from .render import ISSUE_TITLES
+from .lists import ISSUE_TITLES, LIST_TITLES
 
 
 #: What must never reach the terminal from a document or a file name: control

@@ -37,3 +37,9 @@ LIST_ORDER = tuple(kind.name for kind in LIST_KINDS)
 LIST_TITLES = {kind.name: kind.title for kind in LIST_KINDS}
 CUED_LISTS = frozenset(kind.name for kind in LIST_KINDS if kind.cued)
 BLURRED_LISTS = frozenset(kind.name for kind in LIST_KINDS if kind.blurred)
+#: How each kind of speaker-list mismatch is named (reports and the terminal).
+ISSUE_TITLES = {
+    "missing_in_fr": N_("only in English"),
+    "missing_in_en": N_("only in French"),
+    "on_behalf_differs": N_("“on behalf of” differs"),
+}

@@ -17,7 +17,7 @@ from .settings import DEFAULT, Settings
 from .names import load_index, resolve_speakers, unify_ngos
 from .output import prepare_folder, write_atomic
 from .parse import parse_summary
-from .report import dumps, to_json, validate
+from .report import dumps, to_json
 from .source import read_source
 from .web import LANGUAGE_NAMES, Fetcher, is_url, other_language_url
 
@@ -225,9 +225,7 @@ class _Rendering:
 
 
 def _json(rendering: _Rendering) -> bytes:
-    data = to_json(rendering.comparison)
-    validate(data)
-    return dumps(data).encode("utf-8")
+    return dumps(to_json(rendering.comparison)).encode("utf-8")
 
 
 def _html(rendering: _Rendering) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from pathlib import Path
 
@@ -11,19 +12,16 @@ from markupsafe import Markup, escape
 
 from . import i18n
 from .i18n import N_
-from .lists import LIST_TITLES
+from .lists import ISSUE_TITLES, LIST_TITLES
 from .models import Comparison
 from .report import counts
+
+log = logging.getLogger(__name__)
 
 #: Section kinds shown side by side (lists have their own tables; links and the
 #: disclaimer are the same in every release).
 SHOWN_KINDS = ("body", "next_meeting")
 
-ISSUE_TITLES = {
-    "missing_in_fr": N_("only in English"),
-    "missing_in_en": N_("only in French"),
-    "on_behalf_differs": N_("“on behalf of” differs"),
-}
 STATUS_TITLES = {
     "same": N_("same"),
     "only_en": N_("only in EN"),
@@ -59,6 +57,38 @@ def templates_folder() -> Path:
     raise RuntimeError(f"hrc-report's templates are missing (looked in {here / 'templates'})")
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Jinja2's compiled templates kept in the user cache folder: compiling them
+    is 0.1 s of every cold run that writes HTML. Jinja2 checks each template's
+    source checksum, so an edited template is compiled anew; a cache that cannot
+    be written only costs that time again."""
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError as error:
+            log.info("compiled template not cached (%s)", error)
+
+
+@functools.lru_cache(maxsize=None)
+def _bytecode_cache(lang: str) -> jinja2.BytecodeCache | None:
+    import hashlib
+
+    from .web import cache_folder
+
+    # The environment's options (this file), Jinja2's version and the language
+    # shape the compiled code: Jinja2 folds a filter on a constant
+    # ({{ "only_fr"|status_title }}) into the translated text when it compiles.
+    key = hashlib.sha1(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
+    folder = cache_folder() / "templates" / key / lang
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        log.info("compiled templates not cached (%s)", error)
+        return None
+    return _TemplateCache(str(folder))
+
+
 @functools.lru_cache(maxsize=None)
 def environment(lang: str = "en") -> jinja2.Environment:
     """The templates, with the tool's words in ``lang`` (document text stays as written)."""
@@ -72,6 +102,7 @@ def environment(lang: str = "en") -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=_bytecode_cache(lang),
     )
     translation = i18n.translations(lang)
     env.install_gettext_translations(translation, newstyle=True)

@@ -5,6 +5,13 @@ hand-written splitter: on our checks it keeps "Mr." / "M." / "St. Kitts" /
 "(Bolivarian Republic of)." inside their sentences and splits lists glued to
 the next sentence by a double space; sentencex split French "M. Dupont" in
 two. pysbd takes about 4 ms per 1,000 characters here.
+
+pysbd's non-destructive ``segment`` maps every sentence back onto the input
+with a regular expression compiled from that sentence (one compile per
+sentence, 0.06 s of a cold compare); we strip the sentences anyway, so its
+processor's sentences are used directly whenever they hold exactly the input's
+characters. On the 1,182 paragraphs of the fixtures, held-out pairs, corpus and
+real pages both give the same sentences (tests/test_sentences.py), 38% faster.
 """
 
 from __future__ import annotations
@@ -31,5 +38,19 @@ def split_sentences(text: str, lang: str = "en") -> tuple[str, ...]:
     if len(text) > MAX_PYSBD:
         pieces = _SIMPLE_END.split(text)
     else:
-        pieces = _segmenter(lang).segment(text)
+        pieces = _pysbd_sentences(_segmenter(lang), text)
     return tuple(piece.strip() for piece in pieces if piece.strip())
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _pysbd_sentences(segmenter, text: str) -> list[str]:
+    """pysbd's sentences without its span mapping; its full ``segment`` when the
+    processor changed any character (then only the mapping gives the input's text)."""
+    if not text:
+        return []
+    pieces = segmenter.processor(text).process()
+    if _SPACE.sub("", "".join(pieces)) == _SPACE.sub("", text):
+        return pieces
+    return segmenter.segment(text)

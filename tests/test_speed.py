@@ -74,3 +74,53 @@ def test_fewer_language_profiles_give_the_same_answers():
         ours.append(text)
         theirs.append(text)
         assert ours.detect() == theirs.detect(), text[:60]
+
+
+def test_cached_name_index_is_the_built_one(tmp_path, monkeypatch):
+    from hrc_report import names
+
+    monkeypatch.setenv("HRC_REPORT_CACHE_DIR", str(tmp_path))
+    built = names._build_index()
+    names.load_index.cache_clear()
+    try:
+        first = names.load_index()  # builds and stores
+        stored = list((tmp_path / "names").glob("*.pickle"))
+        assert len(stored) == 1
+        names.load_index.cache_clear()
+        second = names.load_index()  # reads the stored copy
+        for index in (first, second):
+            assert (index._index, index.names, index._abbreviations) == built
+        # a damaged copy is rebuilt, never trusted
+        stored[0].write_bytes(b"not a pickle")
+        names.load_index.cache_clear()
+        assert names.load_index()._index == built[0]
+    finally:
+        names.load_index.cache_clear()
+
+
+@pytest.mark.parametrize("writable", [True, False])
+def test_compiled_templates_render_the_same_report(comparison, tmp_path, monkeypatch, writable):
+    from hrc_report import render
+
+    cache = tmp_path / "cache"
+    if not writable:
+        cache.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("HRC_REPORT_CACHE_DIR", str(cache))
+
+    def fresh(lang):
+        render.environment.cache_clear()
+        render._bytecode_cache.cache_clear()
+        return render.render_html(comparison, lang)
+
+    try:
+        # compiled for French alone; then the English compile must not leak into a
+        # French run that reads the stored code (Jinja2 folds translated constants)
+        french = fresh("fr")
+        english = fresh("en")
+        assert fresh("fr") == french
+        assert fresh("en") == english
+        stored = list(cache.glob("templates/*/*/__jinja2_*.cache")) if writable else []
+        assert bool(stored) == writable
+    finally:
+        render.environment.cache_clear()
+        render._bytecode_cache.cache_clear()
