@@ -72,6 +72,13 @@ def main() -> None:
             precision = made_true / made_all if made_all else 0.0
             print(f"{'+'.join(signals):<28}{en_top:>6}/{en_n:<3}{fr_top:>6}/{fr_n:<3}{precision:>11.2f}{made_true / gold_all:>8.2f}"
                   f"{min(true):>10.3f}{max(false):>11.3f}")
+    # the whole of align_sections: every way to a link (the table above is the score threshold alone)
+    made_true = made_all = gold_all = 0
+    for en_body, fr_body, gold in loaded:
+        made = {(link.en, link.fr) for link in align.align_sections(en_body, fr_body).links}
+        made_true, made_all, gold_all = made_true + len(made & gold), made_all + len(made), gold_all + len(gold)
+    print(f"align_sections: precision {made_true / made_all:.2f} ({made_true}/{made_all}), "
+          f"recall {made_true / gold_all:.2f} ({made_true}/{gold_all})")
 
 
 if __name__ == "__main__":

@@ -53,9 +53,22 @@ def _section_of(sections, text: str) -> str | None:
     return None
 
 
+def _units(paragraphs: list[dict]) -> dict[int, int]:
+    """Paragraph number -> its unit: a sub-title followed by the lead it announces
+    is one unit with that lead (the gold links a lone sub-title to its lead, and
+    the report shows it as the lead's heading); every other paragraph is its own."""
+    content = [p for p in paragraphs if p["role"] in CONTENT]
+    unit = {p["n"]: p["n"] for p in content}
+    for p, following in zip(content, content[1:]):
+        if p["role"] == "subtitle" and following["role"] == "lead":
+            unit[p["n"]] = following["n"]
+    return unit
+
+
 def evaluate_pair(gold: dict, verbose: bool = False) -> dict:
     pages = {lang: REAL / "pages" / f"{gold['id']}.{lang}.txt" for lang in ("en", "fr")}
-    result = {"id": gold["id"], "read": 0, "title": 0, "part": 0, "pairs": 0, "found": 0, "tool": 0, "correct": 0}
+    result = {"id": gold["id"], "read": 0, "title": 0, "part": 0, "pairs": 0, "found": 0, "tool": 0, "correct": 0,
+              "unit_pairs": 0, "unit_found": 0, "unit_tool": 0}
     if not all(p.is_file() for p in pages.values()):
         result["missing"] = True
         return result
@@ -100,6 +113,12 @@ def evaluate_pair(gold: dict, verbose: bool = False) -> dict:
     result["found"] = len(gold_pairs & tool_pairs)
     result["tool"] = len(tool_pairs)
     result["correct"] = len(tool_pairs & gold_pairs)
+    unit = {lang: _units(gold["paragraphs"][lang]) for lang in ("en", "fr")}
+    gold_units = {(unit["en"][e], unit["fr"][f]) for e, f in gold_pairs}
+    tool_units = {(unit["en"][e], unit["fr"][f]) for e, f in tool_pairs}
+    result["unit_pairs"] = len(gold_units)
+    result["unit_found"] = len(gold_units & tool_units)
+    result["unit_tool"] = len(tool_units)
     if verbose:
         for e, f in sorted(gold_pairs - tool_pairs):
             print(f"  {gold['id']}: missed E{e}-F{f}")
@@ -116,13 +135,17 @@ def main(argv=None) -> int:
     golds = [json.loads(p.read_text("utf-8")) for p in sorted((REAL / "gold").glob("*.json"))]
     results = [evaluate_pair(g, args.verbose) for g in golds]
     present = [r for r in results if not r.get("missing")]
-    total = {k: sum(r[k] for r in present) for k in ("read", "title", "part", "pairs", "found", "tool", "correct")}
+    total = {k: sum(r[k] for r in present) for k in ("read", "title", "part", "pairs", "found", "tool", "correct",
+                                                       "unit_pairs", "unit_found", "unit_tool")}
     pages = 2 * len(present)
     recall = total["found"] / total["pairs"] if total["pairs"] else 1.0
     precision = total["correct"] / total["tool"] if total["tool"] else 1.0
+    unit_recall = total["unit_found"] / total["unit_pairs"] if total["unit_pairs"] else 1.0
+    unit_precision = total["unit_found"] / total["unit_tool"] if total["unit_tool"] else 1.0
     if args.json:
         print(json.dumps({"pairs": len(present), "pages_read": total["read"], "pages": pages,
-                          "link_recall": recall, "link_precision": precision}))
+                          "link_recall": recall, "link_precision": precision,
+                          "unit_recall": unit_recall, "unit_precision": unit_precision}))
         return 0
     for r in present:
         print(f"{r['id']:48} read {r['read']}/2  links {r['found']}/{r['pairs']} found, {r['correct']}/{r['tool']} right")
@@ -130,6 +153,8 @@ def main(argv=None) -> int:
     print(f"pages read as summaries: {total['read']}/{pages}; titles right {total['title']}/{total['read']}; "
           f"parts right {total['part']}/{total['read']}")
     print(f"link recall {recall:.2f} ({total['found']}/{total['pairs']}), precision {precision:.2f} ({total['correct']}/{total['tool']})")
+    print(f"by unit (a sub-title joined to its lead): recall {unit_recall:.2f} ({total['unit_found']}/{total['unit_pairs']}), "
+          f"precision {unit_precision:.2f} ({total['unit_found']}/{total['unit_tool']})")
     return 0
 
 

@@ -101,6 +101,10 @@ class Link:
     fr: str
     score: float
     cosine: float
+    #: why the sections are linked: "content" (they say the same) or "lead" (both
+    #: open the summary, which says when and what: a link by structure, so it is
+    #: no evidence that two texts report the same meeting)
+    basis: str = "content"
 
 
 @dataclass(frozen=True)

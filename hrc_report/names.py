@@ -235,6 +235,12 @@ class NameIndex:
         return cached
 
     @functools.cached_property
+    def entity_words(self) -> frozenset[str]:
+        """Every word of every known name (States, bodies, NGOs), folded: the words
+        institutions are named with ("nations", "conference", "federation")."""
+        return frozenset(word for key in self._index for word in key.split(" "))
+
+    @functools.cached_property
     def _state_keys(self) -> tuple[dict[str, str], int, frozenset[str]]:
         keys = {
             k: ident for k, (ident, kind) in self._index.items()

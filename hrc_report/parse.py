@@ -187,7 +187,7 @@ def _read_header(blocks: list[_Block]) -> _Header:
     (or, failing that, the first short block that is not site furniture).
     """
     header = _Header()
-    lead = next((i for i, b in enumerate(blocks) if _is_lead(b.text)), len(blocks))
+    lead = next((i for i, b in enumerate(blocks) if is_lead(b.text)), len(blocks))
     candidates = [i for i in range(min(lead, 12)) if len(blocks[i].text) <= 400]
     titles = [i for i in candidates if not _is_furniture(blocks[i].text) and not _header_line(blocks[i].text)]
     named = [i for i in titles if P.HEADLINE_HINT.search(blocks[i].text)]
@@ -226,7 +226,7 @@ def _read_header_line(text: str, header: _Header) -> None:
         header.label = text
 
 
-def _is_lead(text: str) -> bool:
+def is_lead(text: str) -> bool:
     """The first sentence of the body: long, and says which body met."""
     text = P.DATELINE.sub("", text)
     # A long headline also names the Council; a lead is a sentence and ends like one.
@@ -257,7 +257,7 @@ def _subtitle_before_lead(paragraphs: list[Paragraph]) -> list[Paragraph]:
     if len(body) < 2:
         return paragraphs
     first, second = paragraphs[body[0]], paragraphs[body[1]]
-    if len(first.text) <= MAX_SUBTITLE and not _is_lead(first.text) and _is_lead(second.text):
+    if len(first.text) <= MAX_SUBTITLE and not is_lead(first.text) and is_lead(second.text):
         paragraphs[body[0]] = Paragraph(first.index, "heading", first.text, first.line)
     return paragraphs
 
@@ -280,6 +280,7 @@ def _find_lists(paragraphs: list[Paragraph], language: str, index, settings: Set
     """Split each paragraph into sentences once, and read its speaker lists."""
     final: list[Paragraph] = []
     entries: list[SpeakerEntry] = []
+    lead = next((p.index for p in paragraphs if p.kind == "body"), None)
     for paragraph in paragraphs:
         sentences = split_sentences(paragraph.text, language)
         found: list[SpeakerEntry] = []
@@ -292,7 +293,11 @@ def _find_lists(paragraphs: list[Paragraph], language: str, index, settings: Set
                 f"{source}, line {paragraph.line}: more than {MAX_SPEAKERS:,} speakers listed; "
                 "that is not a meeting summary's speaker list"
             )
-        kind = "speakers" if is_list and found else paragraph.kind
+        # The lead stays the lead even when it names the speakers or the States
+        # reviewed ("… sur les rapports de Bolivie, Estonie, …"): it is what the
+        # other version's lead is aligned with. Its names are still read as lists.
+        is_the_lead = paragraph.index == lead and is_lead(paragraph.text)
+        kind = "speakers" if is_list and found and not is_the_lead else paragraph.kind
         final.append(Paragraph(
             paragraph.index, kind, paragraph.text, paragraph.line, sentences, listed,
             tuple(index.state_spans(paragraph.text)), _starts(paragraph.text, sentences),
@@ -337,7 +342,7 @@ def _part_in_lead(body: list[str]) -> str | None:
     "Cet après-midi, le Conseil a achevé son dialogue, entamé ce matin, …" is
     an afternoon meeting: the earliest mention wins, not the first pattern.
     """
-    lead = next((text for text in body[:3] if _is_lead(text)), " ".join(body[:1]))
+    lead = next((text for text in body[:3] if is_lead(text)), " ".join(body[:1]))
     found = [
         (m.start(), value) for pattern, value in P.PART_IN_TEXT for m in pattern.finditer(lead)
         if not P.PREVIOUS_DAY.search(lead[max(0, m.start() - 12):m.start()])  # "hier après-midi et ce matin"

@@ -161,7 +161,8 @@ def _meeting_key(code: str) -> str:
 def _aligns(alignment, en, fr) -> bool:
     """Do the two versions share anything? Short or list-only texts get the benefit of the doubt."""
     body = {s.id for s in en if s.kind == "body"}
-    return len(body) + sum(s.kind == "body" for s in fr) < 4 or any(link.en in body for link in alignment.links)
+    return len(body) + sum(s.kind == "body" for s in fr) < 4 or any(
+        link.en in body and link.basis == "content" for link in alignment.links)
 
 
 def _header_differences(en: Summary, fr: Summary) -> tuple[HeaderDifference, ...]:

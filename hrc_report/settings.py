@@ -53,6 +53,8 @@ class Settings:
     #: row's or column's best. Source: fixture hand alignments + bench/real gold.
     link_threshold: float = 0.69
     link_margin: float = 0.12
+    #: Two sections that are each other's best match link from this lower score.
+    mutual_link: float = 0.5
     #: A link that is neither its row's nor its column's best needs at least this
     #: cosine of its own. Fixture hrc-reply-concerned: an English lead naming every
     #: topic against the French closing remarks scored 0.81 with cosine 0.44.
