@@ -301,7 +301,7 @@ def align_sections(en: list[Section], fr: list[Section], settings: Settings = DE
         pairs = {pair for pair in pairs if not _lead_against_body(pair, score)}
     links = [
         Link(en_body[i].id, fr_body[j].id, round(float(score[i, j]), 3), round(float(cos[i, j]), 3),
-             "lead" if (i, j) == lead and (i, j) not in pairs else "content")
+             "lead" if (i, j) == lead else "content")
         for i, j in sorted(pairs | ({lead} if lead else set()))
     ]
 

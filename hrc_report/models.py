@@ -102,8 +102,9 @@ class Link:
     score: float
     cosine: float
     #: why the sections are linked: "content" (they say the same) or "lead" (both
-    #: open the summary, which says when and what: a link by structure, so it is
-    #: no evidence that two texts report the same meeting)
+    #: open the summary, which says when and what: a link by structure; and any
+    #: two leads of one kind of meeting read alike, "The Council held a dialogue
+    #: with the Special Rapporteur on …", so it is no evidence of one meeting)
     basis: str = "content"
 
 

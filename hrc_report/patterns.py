@@ -107,6 +107,10 @@ NEXT_MEETING = re.compile(
     r"(?:le|la) (?:conseil|comité|conférence|commission|groupe de travail)(?: [^.]{0,60}?)? (?:reprendra|se réunira|tiendra|"
     r"poursuivra|entamera|achèvera|terminera|clôturera|commencera)|"
     r"the next (?:public )?(?:plenary|meeting)(?: meeting)? of the (?:council|committee|conference) will|"
+    # "The sixty-fifth session of the Committee will take place from 12 November …"
+    r"(?:the (?:next |[\w-]+ )?session of the (?:council|committee|conference|working group)|"
+    r"the (?:council|committee|conference)['’]s (?:next |[\w-]+ )?session) will (?:take place|be held|open|start|begin)|"
+    r"la (?:prochaine |[\w-]+ )?session du (?:conseil|comité|groupe de travail)(?: [^.]{0,40}?)? (?:se tiendra|aura lieu|s'ouvrira)|"
     r"la prochaine (?:séance|réunion)(?: plénière)?(?: publique)?(?: d[eu] (?:la |l')?\w+)? (?:se tiendra|aura lieu))",
     I,
 )
