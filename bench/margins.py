@@ -65,7 +65,8 @@ def _section_scores():
         for i, a in enumerate(en):
             for j, b in enumerate(fr):
                 rows.append((float(score[i, j]), float(cos[i, j]), (a.id, b.id) in gold,
-                             score[i].argmax() == j or score[:, j].argmax() == i))
+                             score[i].argmax() == j or score[:, j].argmax() == i,
+                             score[i].argmax() == j and score[:, j].argmax() == i))
     return rows
 
 
@@ -84,6 +85,18 @@ def main() -> int:
     print("setting                    value   (fixture pairs; true = in the hand alignment)")
     _line("link_threshold (best)", DEFAULT.link_threshold,
           [r[0] for r in links if r[3]], [r[0] for r in others if r[3]])
+    # mutual best matches under the link threshold: the ones mutual_link decides
+    sys.path.insert(0, str(ROOT / "bench"))
+    from real_alignment import section_rows
+
+    decided = [(r[0], r[2]) for r in rows if r[4]] + [
+        (score, true) for score, mutual, true in section_rows() if mutual]
+    decided = [(score, true) for score, true in decided if score < DEFAULT.link_threshold]
+    # true and false cases overlap here: say how many of each the value lets through
+    above = [true for score, true in decided if score >= DEFAULT.mutual_link]
+    below = [true for score, true in decided if score < DEFAULT.mutual_link]
+    print(f"{'mutual_link (+ real)':24} {DEFAULT.mutual_link:>7}   mutual best matches under link_threshold: "
+          f"linked {sum(above)} true, {len(above) - sum(above)} false; left {sum(below)} true, {len(below) - sum(below)} false")
     _line("second_link_cosine", DEFAULT.second_link_cosine,
           [r[1] for r in links if not r[3] and r[0] >= DEFAULT.link_threshold],
           [r[1] for r in others if not r[3] and r[0] >= DEFAULT.link_threshold])

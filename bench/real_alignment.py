@@ -65,8 +65,8 @@ def _units(paragraphs: list[dict]) -> dict[int, int]:
     return unit
 
 
-def evaluate_pair(gold: dict, verbose: bool = False) -> dict:
-    pages = {lang: REAL / "pages" / f"{gold['id']}.{lang}.txt" for lang in ("en", "fr")}
+def evaluate_pair(gold: dict, verbose: bool = False, root: Path = REAL) -> dict:
+    pages = {lang: root / "pages" / f"{gold['id']}.{lang}.txt" for lang in ("en", "fr")}
     result = {"id": gold["id"], "read": 0, "title": 0, "part": 0, "pairs": 0, "found": 0, "tool": 0, "correct": 0,
               "unit_pairs": 0, "unit_found": 0, "unit_tool": 0}
     if not all(p.is_file() for p in pages.values()):
@@ -81,7 +81,7 @@ def evaluate_pair(gold: dict, verbose: bool = False) -> dict:
                 print(f"  {gold['id']} {lang}: refused: {error}")
             continue
         result["read"] += 1
-        title = gold[lang]["title"]
+        title = gold[lang]["title"] or ""  # an excerpt with no headline: the gold says null
         prefix = TITLE_PART_PREFIX.match(title)
         title = title[prefix.end():] if prefix else title
         result["title"] += summaries[lang].title == title
@@ -127,13 +127,44 @@ def evaluate_pair(gold: dict, verbose: bool = False) -> dict:
     return result
 
 
+def section_rows() -> list[tuple[float, bool, bool]]:
+    """(score, mutual best match, in the gold) of every pair of body sections of the
+    real pairs, for bench/margins.py. A section pair is in the gold when any gold
+    link joins a paragraph of each."""
+    from hrc_report.align import BODY, build_sections, score_matrix
+    from hrc_report.names import load_index
+
+    index, rows = load_index(), []
+    for path in sorted((REAL / "gold").glob("*.json")):
+        gold = json.loads(path.read_text("utf-8"))
+        pages = {lang: REAL / "pages" / f"{gold['id']}.{lang}.txt" for lang in ("en", "fr")}
+        if not all(p.is_file() for p in pages.values()):
+            continue
+        sections = {lang: build_sections(parse_file(pages[lang]), index) for lang in pages}
+        texts = {lang: paragraphs(pages[lang].read_text("utf-8")) for lang in pages}
+        where = {(lang, p["n"]): _section_of(sections[lang], texts[lang][p["n"]])
+                 for lang in pages for p in gold["paragraphs"][lang] if p["role"] in CONTENT}
+        linked = {(where["en", e], where["fr", f]) for link in gold["links"] for e in link["en"] for f in link["fr"]
+                  if ("en", e) in where and ("fr", f) in where}
+        en = [s for s in sections["en"] if s.kind == BODY]
+        fr = [s for s in sections["fr"] if s.kind == BODY]
+        score, *_ = score_matrix(en, fr)
+        for i, a in enumerate(en):
+            for j, b in enumerate(fr):
+                mutual = score[i].argmax() == j and score[:, j].argmax() == i
+                rows.append((float(score[i, j]), bool(mutual), (a.id, b.id) in linked))
+    return rows
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--set", type=Path, default=REAL,
+                        help="a folder holding gold/ and pages/ (default: bench/real), e.g. a new round kept apart")
     args = parser.parse_args(argv)
-    golds = [json.loads(p.read_text("utf-8")) for p in sorted((REAL / "gold").glob("*.json"))]
-    results = [evaluate_pair(g, args.verbose) for g in golds]
+    golds = [json.loads(p.read_text("utf-8")) for p in sorted((args.set / "gold").glob("*.json"))]
+    results = [evaluate_pair(g, args.verbose, args.set) for g in golds]
     present = [r for r in results if not r.get("missing")]
     total = {k: sum(r[k] for r in present) for k in ("read", "title", "part", "pairs", "found", "tool", "correct",
                                                        "unit_pairs", "unit_found", "unit_tool")}

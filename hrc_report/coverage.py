@@ -50,8 +50,8 @@ def find_coverage(
 
 def checkable(flags: list[CoverageFlag], cut_off: dict[str, bool]) -> tuple[list[CoverageFlag], dict[str, int]]:
     """Flags that can be established, and how many "only in" flags were withheld per
-    version: when the other version is a copy cut short, what only this one says
-    may simply lie past the cut."""
+    version: when the other version may not be whole (cut short, or without the
+    page's closing lines), what only this one says may simply lie past its end."""
     kept, withheld = [], {"en": 0, "fr": 0}
     for flag in flags:
         side = flag.only_in

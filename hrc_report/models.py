@@ -173,6 +173,9 @@ class Summary:
     warnings: tuple[str, ...] = ()
     #: the text stops mid-sentence with no closing lines: a copy cut short
     cut_off: bool = False
+    #: the page's closing lines (code or disclaimer) are there; without them (a
+    #: mirror's copy, a page beginning) the copy may end before the page does
+    closed: bool = True
     #: which body met ("HRC", "CAT", "CD") and its session ("HRC54"), when the text says
     body_name: str | None = None
     session: str | None = None

@@ -155,6 +155,7 @@ def parse_summary(text: str, source: str = "<text>", index=None, settings: Setti
         speaker_entries=tuple(entries),
         warnings=warnings,
         cut_off=cut_off,
+        closed=bool(code) or any(p.kind == "disclaimer" for p in paragraphs),
         body_name=body_name,
         session=session,
     )

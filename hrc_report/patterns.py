@@ -180,7 +180,7 @@ SPEAKING_CUE = re.compile(
     r"\bparole\b|\bintervenants?\b|\borateurs?\b|\bdélégations?\b|\bréponse\b|\bliste\b|\bintervenu|\bexprimé|"
     # a footnote list ("**Entités des Nations Unies : …") and its labels
     r"^\s*\*+|\bUnited Nations (?:entities|bodies|agencies)\b|\bentités des Nations Unies\b|\borganismes des Nations Unies\b|"
-    rf"{_NGO_WORDS}|{_NGO_WORDS_FR}",
+    rf"\b{_NGO_WORDS}\b|\b{_NGO_WORDS_FR}\b",
     I,
 )
 #: "… as well as the following non-governmental organizations: …": the rest are NGOs.
@@ -211,6 +211,15 @@ REPLY_SPEAKER = re.compile(
 )
 #: The speakers named in a sentence of their own, by the list the cue puts them in.
 CUED_SPEAKER = (("concerned", CONCERNED_SPEAKER), ("right_of_reply", REPLY_SPEAKER))
+#: What States are the subject of in a treaty body's summary: their reports, the
+#: concluding observations on them, the lists of issues ahead of their review. A
+#: list of States after such words, with no speaking cue, names no speakers
+#: ("… adopté les listes de questions … des huit pays suivants : Bolivie, …").
+REPORT_SUBJECT = re.compile(
+    r"\breports?\b|\bconcluding observations\b|\blists? of issues\b|"
+    r"\brapports?\b|\bobservations finales\b|\blistes? de (?:questions|points)\b",
+    I,
+)
 #: A treaty body reviewing a State's report: the State's delegation is the country concerned.
 REVIEWED_STATE = {
     "en": re.compile(

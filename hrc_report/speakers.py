@@ -288,7 +288,11 @@ def _read(sentence: str, lang: str, known: Known, settings: Settings):
     if P.VOTE_BREAKDOWN.match(sentence):
         return [], False
     context = list_context(_cue_region(sentence, lang))
+    # States named as the subject of reports, with no one said to speak, are no speakers
+    reports_only = bool(P.REPORT_SUBJECT.search(sentence)) and not P.SPEAKING_CUE.search(sentence)
     for reader, only_a_list in READERS:
+        if reports_only and reader in DEBATE_READERS:
+            continue
         found = reader(sentence, lang, known, settings, context)
         if found:
             return found, only_a_list
@@ -473,6 +477,8 @@ READERS = (
     (_cued_speaker, False),
     (_reviewed_state, False),
 )
+#: The readers of the debate's speaker lists (the others read one cued speaker or a reviewed State).
+DEBATE_READERS = frozenset((_after_opener, _between_dashes, _before_closer, _bare_run))
 
 
 def _leading_name(text: str, known: Known) -> str | None:

@@ -258,3 +258,20 @@ def test_a_short_sentence_before_the_lead_is_the_subtitle():
     subtitle = next(p for p in summary.paragraphs if p.text.startswith("Il entend aussi"))
     assert subtitle.kind == "heading"
     assert next(p for p in summary.paragraphs if p.text.startswith("Le Conseil des droits de l’homme a achevé")).kind == "body"
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("Le Comité a en outre adopté les listes de questions à traiter en vue de l'examen des rapports des huit pays "
+     "suivants : Bolivie, Djibouti, États-Unis, Indonésie, Mauritanie, Mozambique, République tchèque et Tadjikistan.", "fr"),
+    ("Adopts Concluding Observations on Reports of Paraguay, Angola, Peru and Belize", "en"),
+    ("It will review the reports of Bahrain, Ecuador, Estonia and Namibia.", "en"),
+])
+def test_states_named_as_the_subject_of_reports_are_no_speakers(sentence, lang):
+    # a treaty body's closing: the States reviewed or to be reviewed did not speak at this meeting
+    assert extract_lists(sentence, lang, 1, load_index().known)[1] == []
+
+
+def test_a_list_with_a_speaking_cue_near_reports_is_still_a_list():
+    sentence = "Speaking in the discussion on the reports were Brazil, Chile and Peru."
+    names = [entry.name for entry in extract_lists(sentence, "en", 1, load_index().known)[1]]
+    assert names == ["Brazil", "Chile", "Peru"]
