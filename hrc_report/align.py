@@ -27,8 +27,8 @@ import numpy as np
 
 from .encoder import encoder
 from .facts import SYMBOL, extract
-from .models import Link, Section, Summary
-from .names import NameIndex, load_index
+from .models import Link, Section, Span, Summary
+from .names import NameIndex
 from .normalise import fold, fold_same_length
 from .parse import is_lead
 from .sentences import split_sentences
@@ -76,27 +76,26 @@ _RUN_LEAD_IN = re.compile(r"(?:\b(?:de la|du|des|de|la|le|les|the)\s+|\b[dl]['â€
 STATE_RUN = 3
 
 
-def embedding_text(sentence: str, index: NameIndex | None = None) -> str:
-    """What the encoder sees: the sentence without its lists of names.
+def embedding_text(sentence: str, spans: tuple[Span, ...] = ()) -> str:
+    """What the encoder sees: the sentence without its lists of names, given the
+    State ``spans`` the reader found in it (offsets in the sentence).
 
     A list of a dozen States outweighs the words around it: a French lead naming
     every speaker scored 0.17 against the English lead that names none; 0.60
     without the names. The States still count, as anchors.
     """
-    text = _INLINE_LIST.sub(" ", sentence)
-    if index is None:
-        return text
-    for start, end in reversed(_state_runs(text, index)):
+    text = sentence
+    for start, end in reversed(_state_runs(text, spans)):
         lead_in = _RUN_LEAD_IN.search(text[:start])
         text = text[:lead_in.start() if lead_in else start] + text[end:]
-    return text
+    return _INLINE_LIST.sub(" ", text)
 
 
-def _state_runs(text: str, index: NameIndex) -> list[tuple[int, int]]:
+def _state_runs(text: str, spans: tuple[Span, ...]) -> list[tuple[int, int]]:
     """(start, end) of each run of STATE_RUN or more States joined only by commas,
     conjunctions and articles."""
     runs: list[list] = []
-    for span in index.state_spans(text):
+    for span in spans:
         if runs and _RUN_GAP.match(text[runs[-1][-1].end:span.start]):
             runs[-1].append(span)
         else:
@@ -189,6 +188,9 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
                 states=states,
                 mentioned=paragraph.states(),
                 sentence_states=tuple(paragraph.states([n]) for n in numbers),
+                encoder_sentences=tuple(
+                    embedding_text(sentences[n], paragraph.sentence_spans(n) if paragraph.sentences else ()) for n in numbers
+                ),
             )
         )
     return sections
@@ -226,9 +228,9 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def score_matrix(en: list[Section], fr: list[Section], signals=("cosine", "anchors", "vocabulary"), settings: Settings = DEFAULT):
     """Scores of every body pair, plus sentence embeddings for the coverage stage."""
     sentences = [(s.id, i, text) for s in en + fr for i, text in enumerate(s.sentences)]
-    index = load_index()
+    read = [text for s in en + fr for text in (s.encoder_sentences or tuple(map(embedding_text, s.sentences)))]
     vectors = (
-        np.asarray(encoder().encode([embedding_text(text, index) for _, _, text in sentences]), dtype=np.float64)
+        np.asarray(encoder().encode(read), dtype=np.float64)
         if sentences
         else np.zeros((0, 512))
     )

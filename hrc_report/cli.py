@@ -184,7 +184,10 @@ def _print_summary(comparison) -> None:
         behalf = f"; on behalf of {w.on_behalf}" if w.on_behalf in ("differs", "unknown") else ""
         echo(f"  watched {w.name} ({w.id}): EN {lists(w.lists_en)}; FR {lists(w.lists_fr)}{behalf}")
     where = {"en": "only in English", "fr": "only in French", None: "different"}
-    click.echo(f"  coverage differences: {len(comparison.coverage)}")
+    withheld = {lang: n for lang, n in comparison.not_checked.items() if n}
+    checked = "; not checked (the other copy may not be whole): " + ", ".join(
+        f"{n} only in {'English' if lang == 'en' else 'French'}" for lang, n in sorted(withheld.items())) if withheld else ""
+    click.echo(f"  coverage differences: {len(comparison.coverage)}{checked}")
     for flag in comparison.coverage:
         echo(f"    - {flag.kind}, {where[flag.only_in]}: {flag.about}")
 

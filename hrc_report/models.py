@@ -56,6 +56,15 @@ class Paragraph:
         ranges = [(bounds[n], bounds[n + 1]) for n in sentences]
         return frozenset(s.id for s in self.spans if s.kind == "state" and any(a <= s.start < b for a, b in ranges))
 
+    def sentence_spans(self, n: int) -> tuple[Span, ...]:
+        """The State spans of sentence ``n``, with offsets in that sentence."""
+        if not self.sentence_starts:
+            return ()
+        start = self.sentence_starts[n]
+        end = start + len(self.sentences[n])
+        return tuple(Span(s.kind, s.id, s.start - start, s.end - start)
+                     for s in self.spans if s.kind == "state" and start <= s.start and s.end <= end)
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -93,6 +102,8 @@ class Section:
     mentioned: frozenset[str] = frozenset()
     #: per prose sentence, the States it names
     sentence_states: tuple[frozenset[str], ...] = ()
+    #: per prose sentence, what the encoder reads: the sentence without its lists of names
+    encoder_sentences: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

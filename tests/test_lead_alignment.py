@@ -90,10 +90,11 @@ def test_the_encoder_reads_a_sentence_without_its_run_of_state_names():
     index = load_index()
     sentence = ("La Conférence a entendu les déclarations de la Chine, du Pakistan, de l'Inde, des États-Unis et "
                 "de la Suisse sur le programme de travail.")
-    assert embedding_text(sentence, index) == "La Conférence a entendu les déclarations  sur le programme de travail."
+    spans = tuple(index.state_spans(sentence))  # what the reader finds in it
+    assert embedding_text(sentence, spans) == "La Conférence a entendu les déclarations  sur le programme de travail."
     # two States are what the sentence is about, not a list of speakers
     two = "Chile and Peru signed an agreement on water."
-    assert embedding_text(two, index) == two
+    assert embedding_text(two, tuple(index.state_spans(two))) == two
 
 
 def test_peoples_names_are_anchors_but_institutions_and_titles_are_not():

@@ -55,3 +55,15 @@ def test_the_whole_french_copy_keeps_the_english_only_flags(gold):
     planted_en_only = [flag for flag in gold["coverage"] if flag.get("only_in") == "en"]
     assert len([flag for flag in comparison.coverage if flag.only_in == "en"]) == len(planted_en_only)
     assert comparison.not_checked["en"] == 0
+
+
+def test_no_claim_that_each_version_covers_the_other_when_passages_were_withheld():
+    from dataclasses import replace
+
+    comparison = _compare(_without_closing_lines((PAIR / "fr.txt").read_text("utf-8")))
+    nothing_flagged = replace(comparison, coverage=())
+    html = render_html(nothing_flagged)
+    assert "each version covers what the other says" not in html
+    assert "among the passages that could be checked" in html
+    whole = replace(nothing_flagged, not_checked={"en": 0, "fr": 0})
+    assert "each version covers what the other says" in render_html(whole)
