@@ -27,6 +27,7 @@ import numpy as np
 
 from .encoder import encoder
 from .facts import SYMBOL, extract
+from .patterns import CLAUSE_BREAK
 from .models import Link, Section, Span, Summary
 from .names import NameIndex
 from .normalise import fold, fold_same_length
@@ -45,22 +46,33 @@ class Alignment:
     sentence_rows: dict[tuple[str, int], int] = field(default_factory=dict)
     sentence_columns: dict[tuple[str, int], int] = field(default_factory=dict)
     sentence_sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    #: cosine of each English sentence with each clause of a French sentence that
+    #: joins two statements, and of each French sentence with such English clauses
+    en_to_clauses: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    fr_to_clauses: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
 
     def sentence_best(self, sentence: tuple[str, int]) -> float | None:
         """The best cosine of a sentence (section id, index) to any sentence of the
-        other version; None when it was not compared."""
+        other version, or to a clause of one that joins two statements; None when
+        it was not compared."""
         if not self.sentence_sims.size:
             return None
         if sentence in self.sentence_rows:
-            return float(self.sentence_sims[self.sentence_rows[sentence]].max())
+            row = self.sentence_rows[sentence]
+            return max([float(self.sentence_sims[row].max())] + _row_max(self.en_to_clauses, row))
         if sentence in self.sentence_columns:
-            return float(self.sentence_sims[:, self.sentence_columns[sentence]].max())
+            column = self.sentence_columns[sentence]
+            return max([float(self.sentence_sims[:, column].max())] + _row_max(self.fr_to_clauses, column))
         return None
 
     def sentence_cosine(self, en: tuple[str, int], fr: tuple[str, int]) -> float:
         """How close an English and a French sentence are (0 when either is unknown)."""
         row, column = self.sentence_rows.get(en), self.sentence_columns.get(fr)
         return float(self.sentence_sims[row, column]) if row is not None and column is not None else 0.0
+
+
+def _row_max(matrix: np.ndarray, row: int) -> list[float]:
+    return [float(matrix[row].max())] if matrix.size else []
 
 
 #: A speaker list inside a French sentence, between dashes: it is not what the sentence says.
@@ -225,12 +237,14 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def score_matrix(en: list[Section], fr: list[Section], signals=("cosine", "anchors", "vocabulary"), settings: Settings = DEFAULT):
-    """Scores of every body pair, plus sentence embeddings for the coverage stage."""
+def score_matrix(en: list[Section], fr: list[Section], signals=("cosine", "anchors", "vocabulary"),
+                 settings: Settings = DEFAULT, extra: tuple[str, ...] = ()):
+    """Scores of every body pair, plus sentence embeddings for the coverage stage
+    (the vectors of ``extra`` texts, encoded in the same pass, follow the sentences')."""
     sentences = [(s.id, i, text) for s in en + fr for i, text in enumerate(s.sentences)]
     read = [text for s in en + fr for text in (s.encoder_sentences or tuple(map(embedding_text, s.sentences)))]
     vectors = (
-        np.asarray(encoder().encode(read), dtype=np.float64)
+        np.asarray(encoder().encode(read + list(extra)), dtype=np.float64)
         if sentences
         else np.zeros((0, 512))
     )
@@ -294,7 +308,9 @@ def align_sections(en: list[Section], fr: list[Section], settings: Settings = DE
     """
     en_body = [s for s in en if s.kind == BODY]
     fr_body = [s for s in fr if s.kind == BODY]
-    score, cos, sentences, vectors = score_matrix(en_body, fr_body, settings=settings)
+    clauses = _clauses(en_body) + _clauses(fr_body)
+    score, cos, sentences, vectors = score_matrix(en_body, fr_body, settings=settings, extra=tuple(c for _, c in clauses))
+    clause_vectors, vectors = vectors[len(sentences):], vectors[:len(sentences)]
     pairs = select_links(score, settings, cos)
     sims, en_rows, fr_rows = _sentence_similarities(sentences, vectors)
     pairs |= _mutual_sentence_links(sims, en_rows, fr_rows, sentences, en_body, fr_body, settings)
@@ -314,12 +330,27 @@ def align_sections(en: list[Section], fr: list[Section], settings: Settings = DE
         if a and b:
             links.append(Link(a[0].id, b[0].id, 1.0, 1.0))
 
+    en_clauses = clause_vectors[[k for k, (lang, _) in enumerate(clauses) if lang == "en"]]
+    fr_clauses = clause_vectors[[k for k, (lang, _) in enumerate(clauses) if lang == "fr"]]
     return Alignment(
         links,
         {sentences[row][:2]: k for k, row in enumerate(en_rows)},
         {sentences[row][:2]: k for k, row in enumerate(fr_rows)},
         sims,
+        vectors[en_rows] @ fr_clauses.T if en_rows and len(fr_clauses) else np.zeros((0, 0)),
+        vectors[fr_rows] @ en_clauses.T if fr_rows and len(en_clauses) else np.zeros((0, 0)),
     )
+
+
+def _clauses(sections: list[Section]) -> list[tuple[str, str]]:
+    """(language, clause) of every sentence that joins two statements."""
+    found = []
+    for section in sections:
+        for text in section.encoder_sentences or section.sentences:
+            parts = [part for part in CLAUSE_BREAK.split(text) if len(part.split()) >= 4]
+            if len(parts) > 1:
+                found += [(section.lang, part) for part in parts]
+    return found
 
 
 def _lead_pair(en: list[Section], fr: list[Section]) -> tuple[int, int] | None:

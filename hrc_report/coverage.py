@@ -17,7 +17,7 @@ from .facts import SYMBOL, same_value
 from .models import CoverageFlag, Fact, Section
 from .names import NameIndex
 from .normalise import fold
-from .patterns import SITE_POINTER
+from .patterns import FOOTNOTE_MARK, SITE_POINTER
 from .speakers import list_like
 from .settings import DEFAULT, Settings
 
@@ -94,6 +94,7 @@ def _topics(en, fr, alignment, index, anywhere, settings) -> list[CoverageFlag]:
                 # missing from the other version too.
                 if (sentence and best < settings.sentence_threshold and not SITE_POINTER.match(sentence)
                         and not list_like(sentence, len(states), settings)
+                        and not FOOTNOTE_MARK.search(sentence)
                         and (new_states or new_concepts or not (states or concepts))):
                     run.append(sentence)
                     run_states |= states

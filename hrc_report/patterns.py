@@ -291,3 +291,14 @@ BODY_NAMES = tuple(
 #: "its fifty-fourth session", "sa cinquante-quatrième session", "the 54th session"
 #: once number words are digits (text2num); "next/prochaine session" is another one.
 SESSION = re.compile(r"(?<!next )(?<!prochaine )\b(\d{1,3})(?:st|nd|rd|th|e|ème|eme|re|ère)\s+(?:regular\s+|ordinaire\s+)?session", I)
+
+
+#: Where one sentence joins two statements ("The IOM offered its support …, while
+#: the NGOs asked …"; "… ; la société civile a …"): the other team may say each in
+#: a sentence of its own.
+CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|tandis que|alors que)\s+", I)
+
+#: A word with a footnote mark ("une quinzaine de délégations*", "Des droits de
+#: réponse** ont été exercés"): the sentence sends the reader to a speaker list
+#: at the end of the page; it says who spoke, not what was said.
+FOOTNOTE_MARK = re.compile(r"[^\W\d_]\*{1,3}(?=[\s.,;:)]|$)")

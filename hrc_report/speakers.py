@@ -381,7 +381,7 @@ def _before_closer(sentence, lang, known, settings, context):
     match = P.LIST_CLOSER[lang].search(sentence)
     if not match:
         return []
-    region = sentence[: match.start()]
+    region = _counted_group(sentence[: match.start()])
     after = sentence[match.end():]
     if P.BEHALF_AFTER_CLOSER[lang].match(after):
         region = f"{region} {after}"
@@ -389,6 +389,22 @@ def _before_closer(sentence, lang, known, settings, context):
     run = _known_tail(names, known)
     run += _joined_after(after, lang, known) if run else []
     return [(context, name, behalf) for name, behalf in run]
+
+
+def _counted_group(region: str) -> str:
+    """The names of "Neuf États (Mexique, Égypte au nom du Groupe africain, …, Algérie)
+    ont pris la parole": a count, then its names in parentheses, just before the
+    closing verb; any other region as it is."""
+    text = region.rstrip(" ,")
+    if not text.endswith(")"):
+        return region
+    depth = 0
+    for position in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[position], 0)
+        if depth == 0:
+            inner = text[position + 1:-1]
+            return inner if "," in inner else region
+    return region
 
 
 def _joined_after(after: str, lang: str, known: Known):

@@ -67,9 +67,9 @@ def test_speaker_mismatches(case):
 def _matches(flag, planted):
     if flag.kind != planted["kind"]:
         return False
-    if "keywords" in planted:
+    if planted.get("keywords"):
         words = " ".join(filter(None, [flag.about, flag.en, flag.fr])).lower()
-        return flag.only_in == planted["only_in"] and all(k in words for k in planted["keywords"])
+        return flag.only_in == planted.get("only_in") and all(k.lower() in words for k in planted["keywords"])
     return flag.only_in is None and flag.en == planted["en"] and flag.fr == planted["fr"]
 
 
