@@ -119,7 +119,8 @@ class Vocabulary:
     """Council vocabulary in both languages, as concepts (data/vocabulary.csv)."""
 
     def __init__(self, rows: list[dict[str, str]]):
-        self.patterns: dict[str, list[tuple[re.Pattern[str], str]]] = {"en": [], "fr": []}
+        #: per language: (the concept's folded terms, concept, its pattern's source)
+        self.patterns: dict[str, list[tuple[tuple[str, ...], str, str]]] = {"en": [], "fr": []}
         self.units: dict[str, str] = {}
         #: concept -> its first term in each language (how a report names it)
         self.terms: dict[str, dict[str, str]] = {}
@@ -134,23 +135,37 @@ class Vocabulary:
                     if " " not in folded:
                         self.units.setdefault(folded, row["concept"])
                 alternation = "|".join(re.escape(fold(t)) for t in terms)
-                self.patterns[lang].append((re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), row["concept"]))
+                self.patterns[lang].append(
+                    (tuple(fold(t) for t in terms), row["concept"], rf"(?<![\w-])(?:{alternation})(?![\w-])"))
 
     def term(self, concept: str, lang: str) -> str:
         return self.terms.get(concept, {}).get(lang, concept)
 
+    def _found(self, folded: str, lang: str):
+        """(pattern, concept) of the concepts whose words may be in ``folded``: a
+        term must be a substring before its pattern (word bounds) is worth a
+        search, or a compile (most of the 164 are never needed in a run)."""
+        for terms, concept, source in self.patterns[lang]:
+            if any(term in folded for term in terms):
+                yield _compiled(source), concept
+
     def concepts_in(self, text: str, lang: str) -> set[str]:
         folded = fold(text)
-        return {concept for pattern, concept in self.patterns[lang] if pattern.search(folded)}
+        return {concept for pattern, concept in self._found(folded, lang) if pattern.search(folded)}
 
     def matches(self, text: str, lang: str, concepts: set[str]) -> list[tuple[int, int]]:
         """Spans of the words behind ``concepts`` in ``text`` (for highlighting)."""
         folded = fold_same_length(text)
         spans = []
-        for pattern, concept in self.patterns[lang]:
+        for pattern, concept in self._found(folded, lang):
             if concept in concepts:
                 spans += [m.span() for m in pattern.finditer(folded)]
         return sorted(spans)
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 @functools.lru_cache(maxsize=1)

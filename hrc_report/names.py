@@ -358,40 +358,16 @@ _INDEX_SOURCES = ("entities.csv", "ngo_aliases.csv", "state_aliases.csv", "un_ta
 def load_index() -> NameIndex:
     """The index, once per process: read from the user cache folder when it was
     built from the same sources (0.01 s), else built (0.09 s, half of it Babel's
-    locale data) and stored there for the next start."""
-    import pickle
-
-    from .output import write_atomic
-    from .web import cache_folder
-
-    path = cache_folder() / "names" / f"{_sources_key()}.pickle"
-    try:
-        return NameIndex(*pickle.loads(path.read_bytes()))
-    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
-        pass
-    parts = _build_index()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError as error:  # a read-only home still gets its index, built each time
-        log.info("name index not cached (%s)", error)
-    return NameIndex(*parts)
-
-
-def _sources_key() -> str:
-    import hashlib
-
+    locale data) and stored there for the next start (cache.py)."""
     import babel
 
     from . import normalise
+    from .cache import key_of, load_or_build
 
-    digest = hashlib.sha1(babel.__version__.encode())
     data = importlib.resources.files("hrc_report").joinpath("data")
-    for name in _INDEX_SOURCES:
-        digest.update(data.joinpath(name).read_bytes())
-    for module in (__file__, normalise.__file__):
-        digest.update(Path(module).read_bytes())
-    return digest.hexdigest()[:16]
+    key = key_of([babel.__version__, *(data.joinpath(name).read_bytes() for name in _INDEX_SOURCES),
+                  *(Path(module).read_bytes() for module in (__file__, normalise.__file__))])
+    return NameIndex(*load_or_build("names", key, _build_index))
 
 
 def _build_index() -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, str]], frozenset[str]]:

@@ -124,3 +124,26 @@ def test_compiled_templates_render_the_same_report(comparison, tmp_path, monkeyp
     finally:
         render.environment.cache_clear()
         render._bytecode_cache.cache_clear()
+
+
+def test_cached_language_profiles_give_the_built_answers(tmp_path, monkeypatch):
+    from hrc_report import language
+
+    monkeypatch.setenv("HRC_REPORT_CACHE_DIR", str(tmp_path))
+    texts = [p.text for path in sorted(CASES.glob("*/*.txt")) for p in parse_file(path).paragraphs
+             if len(p.text) >= language.MIN_PARAGRAPH][:60]
+    built = language._build_factory()
+    language._factory.cache_clear()
+    try:
+        language._factory()  # builds and stores
+        assert len(list((tmp_path / "langdetect").glob("*.pickle"))) == 1
+        language._factory.cache_clear()
+        stored = language._factory()  # reads the stored copy
+        for text in texts:
+            ours, theirs = stored.create(), built.create()
+            ours.append(text)
+            theirs.append(text)
+            assert [(p.lang, p.prob) for p in ours.get_probabilities()] == [
+                (p.lang, p.prob) for p in theirs.get_probabilities()]
+    finally:
+        language._factory.cache_clear()
