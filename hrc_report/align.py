@@ -27,11 +27,11 @@ import numpy as np
 
 from .encoder import encoder
 from .facts import SYMBOL, extract
-from .patterns import CLAUSE_BREAK
 from .models import Link, Section, Span, Summary
 from .names import NameIndex
 from .normalise import fold, fold_same_length
 from .parse import is_lead
+from .patterns import CLAUSE_BREAK
 from .sentences import split_sentences
 from .settings import DEFAULT, Settings
 
@@ -84,27 +84,24 @@ _INLINE_LIST = re.compile(r"\s[–—]\s(?=[^–—]{0,3000},)[^–—]{1,3000}?
 _RUN_GAP = re.compile(r"^(?:[\s,;]|\b(?:and|et|as well as|ainsi que|of|de|du|des|la|le|les|the)\b|\b[dl]['’])*$", re.I)
 #: The article or preposition before a run's first State.
 _RUN_LEAD_IN = re.compile(r"(?:\b(?:de la|du|des|de|la|le|les|the)\s+|\b[dl]['’])$", re.I)
-#: A run of at least this many States is a list of names, not what the sentence says.
-STATE_RUN = 3
-
-
-def embedding_text(sentence: str, spans: tuple[Span, ...] = ()) -> str:
+def embedding_text(sentence: str, spans: tuple[Span, ...] = (), settings: Settings = DEFAULT) -> str:
     """What the encoder sees: the sentence without its lists of names, given the
     State ``spans`` the reader found in it (offsets in the sentence).
 
     A list of a dozen States outweighs the words around it: a French lead naming
     every speaker scored 0.17 against the English lead that names none; 0.60
-    without the names. The States still count, as anchors.
+    without the names. The States still count, as anchors. A run is as many
+    names in a row as make a bare list (settings.bare_list_min_names).
     """
     text = sentence
-    for start, end in reversed(_state_runs(text, spans)):
+    for start, end in reversed(_state_runs(text, spans, settings.bare_list_min_names)):
         lead_in = _RUN_LEAD_IN.search(text[:start])
         text = text[:lead_in.start() if lead_in else start] + text[end:]
     return _INLINE_LIST.sub(" ", text)
 
 
-def _state_runs(text: str, spans: tuple[Span, ...]) -> list[tuple[int, int]]:
-    """(start, end) of each run of STATE_RUN or more States joined only by commas,
+def _state_runs(text: str, spans: tuple[Span, ...], shortest: int) -> list[tuple[int, int]]:
+    """(start, end) of each run of ``shortest`` or more States joined only by commas,
     conjunctions and articles."""
     runs: list[list] = []
     for span in spans:
@@ -112,7 +109,7 @@ def _state_runs(text: str, spans: tuple[Span, ...]) -> list[tuple[int, int]]:
             runs[-1].append(span)
         else:
             runs.append([span])
-    return [(run[0].start, run[-1].end) for run in runs if len(run) >= STATE_RUN]
+    return [(run[0].start, run[-1].end) for run in runs if len(run) >= shortest]
 
 
 class Vocabulary:

@@ -402,8 +402,10 @@ def _counted_group(region: str) -> str:
     for position in range(len(text) - 1, -1, -1):
         depth += {")": 1, "(": -1}.get(text[position], 0)
         if depth == 0:
-            inner = text[position + 1:-1]
-            return inner if "," in inner else region
+            # a short head with no list of its own ("Neuf États", "Nine delegations"),
+            # not "… and Egypt (on behalf of the Arab Group, …)"
+            head, inner = text[:position], text[position + 1:-1]
+            return inner if "," in inner and "," not in head and len(head.split()) <= 4 else region
     return region
 
 

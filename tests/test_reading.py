@@ -275,3 +275,12 @@ def test_a_list_with_a_speaking_cue_near_reports_is_still_a_list():
     sentence = "Speaking in the discussion on the reports were Brazil, Chile and Peru."
     names = [entry.name for entry in extract_lists(sentence, "en", 1, load_index().known)[1]]
     assert names == ["Brazil", "Chile", "Peru"]
+
+
+def test_a_count_with_its_names_in_parentheses_before_the_closing_verb():
+    sentence = ("Quatre États (Mexique, Égypte au nom du Groupe africain, Équateur et Chili) ont pris la parole, "
+                "de même que l'Organisation internationale pour les migrations.")
+    index = load_index()
+    entries = extract_lists(sentence, "fr", 1, index.known)[1]
+    assert [e.name for e in entries][:4] == ["Mexique", "Égypte", "Équateur", "Chili"]
+    assert index.resolve_group(entries[1].on_behalf_of)[0] == "group:african-group"
