@@ -56,6 +56,9 @@ def behalf_relation(a: Speaker, b: Speaker) -> str:
     """
     if a.on_behalf_of_id == b.on_behalf_of_id:
         return "same"
+    if not a.on_behalf_of_id or not b.on_behalf_of_id:
+        # one speaks for a group, the other for itself: whatever the group, they differ
+        return "differs"
     if (a.on_behalf_of and not a.on_behalf_known) or (b.on_behalf_of and not b.on_behalf_known):
         return "unknown"
     counted = [x.on_behalf_of_id for x in (a, b) if x.on_behalf_of_id and x.on_behalf_of_id.startswith("group:group-of-")]

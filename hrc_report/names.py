@@ -317,12 +317,15 @@ class NameIndex:
             return "states:" + "+".join(sorted({s[0] for s in states})), True
         key = f" {name_key(text)} "
         for candidate, ident in self._group_keys:
-            if f" {candidate} " in key:
+            at = key.find(f" {candidate} ")
+            # "the Group of Friends of Haiti" is not the Group of Friends: a group
+            # named by what follows its head is a group of its own
+            if at >= 0 and not _QUALIFIED.match(key[at + len(candidate) + 1:]):
                 return ident, True
         spelled = self.spelling_variant(name_key(text), [k for k, _ in self._group_keys])
         if spelled:
             return dict(self._group_keys)[spelled], True
-        return f"group:{slug(text)}", False
+        return f"group:{slug(_ARTICLE.sub('', text))}", False
 
     @functools.cached_property
     def _group_keys(self) -> list[tuple[str, str]]:
@@ -331,6 +334,10 @@ class NameIndex:
         )
 
 
+#: "the Group of Friends of Haiti" / "le Groupe des amis d'Haïti": no article in an id.
+_ARTICLE = re.compile(r"^(?:the|le|la|les|l['’])\s*", re.I)
+#: What makes a known group's name the name of another, narrower group.
+_QUALIFIED = re.compile(r"^ (?:of|on|for|de|des|du|d'|sur|pour) ")
 _COUNTED_GROUP = re.compile(
     r"^(?:(?:a|an|un|une|the|le|la)\s+)?(?:core\s+)?(?:group|groupe)\s+(?:of|de|d')\s*(?P<n>[\w-]+)\s+"
     r"(?:other\s+|autres\s+)?(?:member\s+)?(?:countries|states|pays|etats|delegations)\b"

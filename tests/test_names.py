@@ -185,3 +185,25 @@ def test_names_command(tmp_path):
         "Union européenne\tEU\teu",
         "Pays imaginaire\t\t",
     ]
+
+
+def test_a_group_named_after_a_known_head_is_a_group_of_its_own():
+    from hrc_report.names import load_index
+
+    index = load_index()
+    assert index.resolve_group("the Group of Friends")[0] == "group:group-of-friends"
+    # a narrower group, named by what follows the head, is not the Group of Friends
+    assert index.resolve_group("the Group of Friends of Haiti") == ("group:group-of-friends-of-haiti", False)
+
+
+def test_for_a_group_or_for_itself_differs_even_when_the_group_is_unknown():
+    from hrc_report.compare import behalf_relation
+    from hrc_report.models import Speaker
+
+    def chile(group, known=True):
+        return Speaker(list="discussion", name="Chile", id="CHL", kind="state", on_behalf_of=group,
+                       on_behalf_of_id=group and f"group:{group}", on_behalf_known=known)
+
+    assert behalf_relation(chile("friends-of-haiti", known=False), chile(None)) == "differs"
+    # two groups the resolver does not know may be the same group written two ways
+    assert behalf_relation(chile("amis-d-haiti", known=False), chile("friends-of-haiti", known=False)) == "unknown"
