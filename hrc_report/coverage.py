@@ -277,8 +277,20 @@ def _unitless_numbers(a_section: Section, b_section: Section, alignment: Alignme
     """Counts with no unit the reader knows ("74 killings" / "47 exécutions"): only
     between two sentences that say the same thing."""
     for i, j, x, y in count_pairs(a_section, b_section):
-        if alignment.sentence_cosine((a_section.id, i), (b_section.id, j)) >= settings.unitless_number_cosine:
+        # a count of the same thing, spelled alike in both ("11,700 active satellites"
+        # / "10 700 satellites actifs"), needs only the sentence match of counts with a unit
+        needed = (settings.fact_sentence_cosine if _counted_alike(a_section, x, b_section, y)
+                  else settings.unitless_number_cosine)
+        if alignment.sentence_cosine((a_section.id, i), (b_section.id, j)) >= needed:
             yield "number", None, x, y
+
+
+def _counted_alike(a: Section, x: Fact, b: Section, y: Fact) -> bool:
+    """Do the words just after two counts share a cognate (what is counted)?"""
+    def counted(section: Section, fact: Fact) -> set[str]:
+        return {cognate_stem(w) for w in _content_words(section.text[fact.end:fact.end + 40])[:3]}
+
+    return bool(counted(a, x) & counted(b, y))
 
 
 def count_pairs(a_section: Section, b_section: Section):
