@@ -78,12 +78,19 @@ def _found_speakers(speakers, gold_lists: dict) -> set:
     return out
 
 
+def _spaced(text: str) -> str:
+    """No-break and narrow no-break spaces as plain spaces ("2\u202f417" is "2 417")."""
+    return " ".join(text.split())
+
+
 def _matches(flag: dict, planted: dict) -> bool:
-    if flag.kind != planted["kind"]:
+    # a passage only in one version may be planted as the number or date it holds
+    only_in_passage = flag.kind == "topic" and planted.get("only_in") and planted.get("keywords")
+    if flag.kind != planted["kind"] and not only_in_passage:
         return False
     if "keywords" in planted and planted["keywords"]:
-        words = " ".join(filter(None, [flag.about, flag.en, flag.fr])).lower()
-        if not all(k.lower() in words for k in planted["keywords"]):
+        words = _spaced(" ".join(filter(None, [flag.about, flag.en, flag.fr])).lower())
+        if not all(_spaced(k.lower()) in words for k in planted["keywords"]):
             return False
         return flag.only_in == planted.get("only_in")
     return flag.only_in is None and flag.en == planted["en"] and flag.fr == planted["fr"]

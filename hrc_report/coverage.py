@@ -69,8 +69,13 @@ def _topics(en, fr, alignment, index, anywhere, settings) -> list[CoverageFlag]:
     by_id = {s.id: s for s in en + fr}
 
     def counterparts(section: Section, lang: str, other: str) -> str:
-        """The text of the sections the alignment pairs ``section`` with."""
-        return " ".join(by_id[getattr(link, other)].text for link in alignment.links if getattr(link, lang) == section.id)
+        """The text of the sections the alignment pairs ``section`` with; all of the
+        other version's text for a lead, which sums up the whole sitting, and for a
+        section the alignment could pair with none (a synthesis of the debate)."""
+        links = [link for link in alignment.links if getattr(link, lang) == section.id]
+        if not links or any(link.basis == "lead" for link in links):
+            return " ".join(s.text for s in sides[other])
+        return " ".join(by_id[getattr(link, other)].text for link in links)
 
     for lang, other in (("en", "fr"), ("fr", "en")):
         other_states = anywhere[other]

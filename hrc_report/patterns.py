@@ -123,7 +123,8 @@ LINKS = re.compile(
 #: public meetings can be read on the press releases page of …"): it names those
 #: pages and the site. Such a sentence in one version only is no coverage difference.
 SITE_POINTER = re.compile(
-    r"^(?=.{0,500}$)(?=.*\b(?:comptes? rendus|communiqués? de presse|meeting summar(?:y|ies)|press releases?|webcast|retransmission)\b)"
+    r"^(?=.{0,500}$)(?=.*\b(?:comptes? rendus|communiqués? de presse|meeting summar(?:y|ies)|press releases?|webcast|retransmission|"
+    r"documents?|concluding observations|observations finales)\b)"
     r"(?=.*\b(?:site|website|web ?page|page web|UN Web TV|webtv)\b)",
     I | re.S,
 )
@@ -142,7 +143,9 @@ LIST_OPENER = {
     "en": re.compile(r"\b(?:(?:were|was) (?:made|given|delivered|heard) (?:by|from)|were|was|included|include|includes|including)\b\s*:?\s*", I),
     "fr": re.compile(
         r"^(?:\*+\s*)?(?:(?:Ont|A|Avaient)\s+(?:\w+\s+){0,2}?pris la parole|(?:Sont|Est)\s+(?:\w+\s+){0,2}?intervenu(?:e|s|es)?|"
-        r"(?:Ont|A)\s+(?:\w+\s+){0,2}?exercé (?:leur|son|un|le) droit de réponse|(?:Se sont|S'est|S’est)\s+(?:\w+\s+){0,2}?exprimé(?:e|s|es)?)\b\s*:?\s*|"
+        r"(?:Ont|A)\s+(?:\w+\s+){0,2}?exercé (?:leur|son|un|le) droit de réponse|(?:Se sont|S'est|S’est)\s+(?:\w+\s+){0,2}?exprimé(?:e|s|es)?)\b"
+        # « Se sont exprimées avant le vote la Tchéquie … »: when, before the names
+        r"(?:\s+(?:avant|après|pendant|au cours d[eu]|à l['’]issue d[eu])\s+(?:l['’]|la |le |les )?[\w-]+)?\s*:?\s*|"
         # « Des observations générales ont été formulées par … »
         r"\b(?:ont|a) été (?:faite?s?|formulée?s?|prononcée?s?|présentée?s?) par\b\s*",
         I,
@@ -194,7 +197,10 @@ LIST_JOIN = {
     "fr": re.compile(r",?\s+ainsi que\s+(?:par\s+)?", I),
 }
 #: A recorded vote's breakdown ("In favour (29): Algeria, …"): voters, not speakers.
-VOTE_BREAKDOWN = re.compile(r"^\W*(?:in favour|against|abstain(?:ing|ed)?|abstentions?|pour|contre)\s*\(\d+\)\s*:", I)
+VOTE_BREAKDOWN = re.compile(
+    # "In favour (29):", "Voting in favour:", "Abstaining:", "Ont voté pour (22) :", "Se sont abstenus :"
+    r"^\W*(?:(?:voting |votes? )?(?:in favour|against)|abstain(?:ing|ed)?|abstentions?|pour|contre|"
+    r"(?:ont |a )voté (?:pour|contre)|(?:se sont |s'est |s’est )abstenu(?:e|s|es)?)\s*(?:\(\d+\))?\s*:", I)
 #: "X, speaking as the country concerned, said …": a concerned State in a sentence of its own.
 CONCERNED_SPEAKER = re.compile(
     r"\b(?:speaking |took the floor |spoke )?(?:as|in (?:its|their) capacity as) (?:the |a )?(?:(?:countr(?:y|ies)|States?) concerned|"
@@ -296,9 +302,20 @@ SESSION = re.compile(r"(?<!next )(?<!prochaine )\b(\d{1,3})(?:st|nd|rd|th|e|ème
 #: Where one sentence joins two statements ("The IOM offered its support …, while
 #: the NGOs asked …"; "… ; la société civile a …"): the other team may say each in
 #: a sentence of its own.
-CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|tandis que|alors que)\s+", I)
+CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|and that|tandis que|alors que|et que)\s+", I)
 
 #: A word with a footnote mark ("une quinzaine de délégations*", "Des droits de
 #: réponse** ont été exercés"): the sentence sends the reader to a speaker list
 #: at the end of the page; it says who spoke, not what was said.
 FOOTNOTE_MARK = re.compile(r"[^\W\d_]\*{1,3}(?=[\s.,;:)]|$)")
+
+#: Where a list's sentence goes on to what its speakers said: no cue word after it
+#: names the list ("… Viet Nam, which said that … the State concerned …").
+WHAT_THEY_SAID = re.compile(
+    r",\s+(?:which|who) (?:said|stressed|argued|noted|considered|underlined|expressed)\b|,\s+saying\b|"
+    r",\s+(?:qui|lesquels|lesquelles) (?:ont|a) (?:dit|déclaré|estimé|souligné|affirmé|jugé)\b|,\s+(?:estimant|affirmant|soulignant|jugeant)\b",
+    I,
+)
+
+#: "the following non-governmental organizations:", "les organisations suivantes :"
+THE_FOLLOWING = re.compile(r"\bthe following\b|\bsuivant(?:e|s|es)?\b", I)

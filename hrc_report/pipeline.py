@@ -81,8 +81,10 @@ def compare_summaries(
         lang: sorted(set().union(*(p.states() for p in summary.paragraphs), index.states_in(summary.title)))
         for lang, summary in (("en", en), ("fr", fr))
     }
-    lists = compare_speakers(speakers_en, speakers_fr,
-                             {"en": _in_unread_lists(en, index, settings), "fr": _in_unread_lists(fr, index, settings)})
+    lists = compare_speakers(speakers_en, speakers_fr, {
+        "en": _in_unread_lists(en, index, settings, {s.id for s in speakers_en}),
+        "fr": _in_unread_lists(fr, index, settings, {s.id for s in speakers_fr}),
+    })
     sections_en, sections_fr = build_sections(en, index), build_sections(fr, index)
     alignment = align_sections(sections_en, sections_fr, settings)
     if not force and not _aligns(alignment, sections_en, sections_fr):
@@ -122,18 +124,23 @@ def compare_summaries(
     return comparison
 
 
-def _in_unread_lists(summary: Summary, index, settings: Settings) -> set[str]:
+def _in_unread_lists(summary: Summary, index, settings: Settings, listed: set[str]) -> set[str]:
     """Ids named in sentences that look like speaker lists, read or not: States with a
     speaking cue (speakers.list_like), and known names of any kind where a speaking
     cue stands with two or more of them. A speaker the other version lists and this
-    one names there is not established as missing (what was read is listed anyway)."""
+    one names there is not established as missing (what was read is listed anyway).
+    So are the States of a sentence with a speaking cue that names a listed speaker:
+    a list the reader took only in part ("sont intervenus le Brésil, qui …, et le
+    Mexique, qui …")."""
+    from . import patterns as P
     from .speakers import list_like, names_in_list_like
 
     found: set[str] = set()
     for paragraph in summary.paragraphs:
         for number, sentence in enumerate(paragraph.sentences):
             states = paragraph.states([number])
-            if list_like(sentence, len(states), settings):
+            if list_like(sentence, len(states), settings) or (
+                    states & listed and len(states) >= 2 and P.SPEAKING_CUE.search(sentence)):
                 found |= states
             found |= {index.resolve(name).id for name in names_in_list_like(sentence, summary.language, index.known)}
     return found

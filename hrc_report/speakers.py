@@ -305,7 +305,9 @@ def _cue_region(sentence: str, lang: str) -> str:
     explained their votes, saying that mandates imposed on the State concerned …")."""
     closer = P.LIST_CLOSER[lang].search(sentence)
     if not closer:
-        return sentence
+        # "… delivered by Cuba, China and Viet Nam, which said that … the State concerned …"
+        said = P.WHAT_THEY_SAID.search(sentence)
+        return sentence[: said.start()] if said else sentence
     end = re.search(r"[,;:]", sentence[closer.end():])
     return sentence[: closer.end() + end.start()] if end else sentence
 
@@ -330,6 +332,11 @@ def _after_opener(sentence, lang, known, settings, context):
     start = _opening(sentence, lang)
     if start is None:
         return []
+    # "X also took the floor, as did the following non-governmental organizations: …":
+    # the clause that announces the names says which list they are
+    clause = re.split(r"[,;]", sentence[:start])[-1]
+    if P.THE_FOLLOWING.search(clause) and list_context(clause) != "discussion":
+        context = list_context(clause)
     found = _cued(sentence[:start], sentence[start:], lang, known, settings, context)
     # "The National Human Rights Commission of Korea and the following non-governmental
     # organizations took the floor: …": the names before the turn to NGOs speak too.

@@ -65,11 +65,16 @@ def test_speaker_mismatches(case):
 
 
 def _matches(flag, planted):
-    if flag.kind != planted["kind"]:
+    """Does a flag report a planted difference? As bench/evaluate.py matches them: a
+    passage only in one version may be planted as the number or date it holds; white
+    space is compared as plain spaces."""
+    only_in_passage = flag.kind == "topic" and planted.get("only_in") and planted.get("keywords")
+    if flag.kind != planted["kind"] and not only_in_passage:
         return False
     if planted.get("keywords"):
-        words = " ".join(filter(None, [flag.about, flag.en, flag.fr])).lower()
-        return flag.only_in == planted.get("only_in") and all(k.lower() in words for k in planted["keywords"])
+        words = " ".join(" ".join(filter(None, [flag.about, flag.en, flag.fr])).lower().split())
+        return flag.only_in == planted.get("only_in") and all(
+            " ".join(k.lower().split()) in words for k in planted["keywords"])
     return flag.only_in is None and flag.en == planted["en"] and flag.fr == planted["fr"]
 
 

@@ -284,3 +284,19 @@ def test_a_count_with_its_names_in_parentheses_before_the_closing_verb():
     entries = extract_lists(sentence, "fr", 1, index.known)[1]
     assert [e.name for e in entries][:4] == ["Mexique", "Égypte", "Équateur", "Chili"]
     assert index.resolve_group(entries[1].on_behalf_of)[0] == "group:african-group"
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("Voting in favour: Albania, Bulgaria, Chile, Colombia and Cyprus.", "en"),
+    ("Abstaining: Bangladesh, Benin, Brazil and Ghana.", "en"),
+    ("Ont voté pour (22) : Albanie, Allemagne, Bulgarie et Chili.", "fr"),
+    ("Se sont abstenus (16) : Bangladesh, Bénin, Brésil et Ghana.", "fr"),
+])
+def test_a_vote_breakdown_names_voters_not_speakers(sentence, lang):
+    assert extract_lists(sentence, lang, 1, load_index().known)[1] == []
+
+
+def test_a_french_list_verb_with_a_time_phrase_before_the_names():
+    sentence = ("Se sont exprimées avant le vote la Tchéquie (au nom de l’Union européenne) et la Bolivie "
+                "(au nom du Mouvement des pays non alignés).")
+    assert [e.name for e in extract_lists(sentence, "fr", 1, load_index().known)[1]] == ["Tchéquie", "Bolivie"]
