@@ -156,10 +156,28 @@ def section_rows() -> list[tuple[float, bool, bool]]:
     return rows
 
 
+def _print_flags(root: Path, golds: list[dict]) -> None:
+    """Every speaker-list and coverage flag the tool raises on the real pairs."""
+    count = 0
+    for gold in golds:
+        pages = [root / "pages" / f"{gold['id']}.{lang}.txt" for lang in ("en", "fr")]
+        if not all(p.is_file() for p in pages):
+            continue
+        comparison = compare_summaries(parse_file(pages[0]), parse_file(pages[1]), force=True)
+        for m in comparison.mismatches:
+            print(f"  flag {gold['id']}: {m.list} {m.id} {m.issue}")
+        for f in comparison.coverage:
+            print(f"  flag {gold['id']}: {f.kind}, only in {f.only_in or 'both, different'}: {f.about[:90]}")
+        count += len(comparison.mismatches) + len(comparison.coverage)
+    print(f"flags raised on the real pairs: {count}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--flags", action="store_true",
+                        help="also list every flag raised on the real pairs (each must be true: read them against the pages)")
     parser.add_argument("--set", type=Path, default=REAL,
                         help="a folder holding gold/ and pages/ (default: bench/real), e.g. a new round kept apart")
     args = parser.parse_args(argv)
@@ -178,6 +196,8 @@ def main(argv=None) -> int:
                           "link_recall": recall, "link_precision": precision,
                           "unit_recall": unit_recall, "unit_precision": unit_precision}))
         return 0
+    if args.flags:
+        _print_flags(args.set, golds)
     for r in present:
         print(f"{r['id']:48} read {r['read']}/2  links {r['found']}/{r['pairs']} found, {r['correct']}/{r['tool']} right")
     print(f"pairs with texts: {len(present)} of {len(results)} (gather the rest: bench/real/README.md)")
