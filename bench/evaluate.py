@@ -26,9 +26,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from hrc_report.normalise import name_key  # noqa: E402
 from hrc_report.pipeline import compare  # noqa: E402
+from goldmatch import matches_planted  # noqa: E402
 
 BY_NAME = ("ngos", "others")
 #: A gold item that is an id ("nhri:GEO", "un:unicef") rather than a name as written.
@@ -78,24 +80,6 @@ def _found_speakers(speakers, gold_lists: dict) -> set:
     return out
 
 
-def _spaced(text: str) -> str:
-    """No-break and narrow no-break spaces as plain spaces ("2\u202f417" is "2 417")."""
-    return " ".join(text.split())
-
-
-def _matches(flag: dict, planted: dict) -> bool:
-    # a passage only in one version may be planted as the number or date it holds
-    only_in_passage = flag.kind == "topic" and planted.get("only_in") and planted.get("keywords")
-    if flag.kind != planted["kind"] and not only_in_passage:
-        return False
-    if "keywords" in planted and planted["keywords"]:
-        words = _spaced(" ".join(filter(None, [flag.about, flag.en, flag.fr])).lower())
-        if not all(_spaced(k.lower()) in words for k in planted["keywords"]):
-            return False
-        return flag.only_in == planted.get("only_in")
-    return flag.only_in is None and flag.en == planted["en"] and flag.fr == planted["fr"]
-
-
 def evaluate_case(folder: Path) -> dict:
     gold = json.loads((folder / "gold.json").read_text("utf-8"))
     comparison = compare(folder / "en.txt", folder / "fr.txt")
@@ -134,8 +118,8 @@ def evaluate_case(folder: Path) -> dict:
 
     coverage = Score()
     planted = gold.get("coverage", [])
-    matched = [p for p in planted if any(_matches(f, p) for f in comparison.coverage)]
-    extras = [f for f in comparison.coverage if not any(_matches(f, p) for p in planted)]
+    matched = [p for p in planted if any(matches_planted(f, p) for f in comparison.coverage)]
+    extras = [f for f in comparison.coverage if not any(matches_planted(f, p) for p in planted)]
     coverage.expected, coverage.correct = len(planted), len(matched)
     coverage.found = len(matched) + len(extras)
     coverage.misses = [p.get("about", p["kind"]) for p in planted if p not in matched]

@@ -12,7 +12,7 @@ from .align import align_sections, build_sections
 from .compare import compare_speakers
 from .coverage import checkable, covered_shares, find_coverage
 from .models import Comparison, HeaderDifference, HrcReportError, Summary
-from .patterns import CODE
+from .patterns import CODE, SPEAKING_CUE
 from .settings import DEFAULT, Settings
 from .names import load_index, resolve_speakers, unify_ngos
 from .output import prepare_folder, write_atomic
@@ -132,7 +132,6 @@ def _in_unread_lists(summary: Summary, index, settings: Settings, listed: set[st
     So are the States of a sentence with a speaking cue that names a listed speaker:
     a list the reader took only in part ("sont intervenus le Brésil, qui …, et le
     Mexique, qui …")."""
-    from . import patterns as P
     from .speakers import list_like, names_in_list_like
 
     found: set[str] = set()
@@ -140,7 +139,7 @@ def _in_unread_lists(summary: Summary, index, settings: Settings, listed: set[st
         for number, sentence in enumerate(paragraph.sentences):
             states = paragraph.states([number])
             if list_like(sentence, len(states), settings) or (
-                    states & listed and len(states) >= 2 and P.SPEAKING_CUE.search(sentence)):
+                    states & listed and len(states) >= 2 and SPEAKING_CUE.search(sentence)):
                 found |= states
             found |= {index.resolve(name).id for name in names_in_list_like(sentence, summary.language, index.known)}
     return found

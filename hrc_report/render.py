@@ -72,14 +72,13 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
 
 @functools.lru_cache(maxsize=None)
 def _bytecode_cache(lang: str) -> jinja2.BytecodeCache | None:
-    import hashlib
-
+    from .cache import key_of
     from .web import cache_folder
 
     # The environment's options (this file), Jinja2's version and the language
     # shape the compiled code: Jinja2 folds a filter on a constant
     # ({{ "only_fr"|status_title }}) into the translated text when it compiles.
-    key = hashlib.sha1(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
+    key = key_of([Path(__file__).read_bytes(), jinja2.__version__])
     folder = cache_folder() / "templates" / key / lang
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ import pytest
 from hrc_report.pipeline import compare
 
 from conftest import ROOT, gold_and_comparison, pair_folders
-from test_cases import _matches
+from goldmatch import matches_planted
 
 HELDOUT = ROOT / "fixtures" / "heldout"
 PAIRS = pair_folders(HELDOUT)
@@ -42,10 +42,10 @@ def test_every_coverage_flag_is_planted(case):
     under known_false_flags (added after its first run, each with why); those must
     still happen, so a fix removes them from the gold."""
     gold, comparison = case
-    false = [f for f in comparison.coverage if not any(_matches(f, p) for p in gold["coverage"])]
+    false = [f for f in comparison.coverage if not any(matches_planted(f, p) for p in gold["coverage"])]
     known = gold.get("known_false_flags", [])
-    assert [f for f in false if not any(_matches(f, k) for k in known)] == []
-    assert all(any(_matches(f, k) for f in false) for k in known)
+    assert [f for f in false if not any(matches_planted(f, k) for k in known)] == []
+    assert all(any(matches_planted(f, k) for f in false) for k in known)
 
 
 def test_the_pair_without_differences_raises_no_flag():
@@ -74,4 +74,4 @@ def test_a_count_of_the_same_thing_spelled_alike_is_compared():
     folder = HELDOUT / "cd-plenary-outer-space-asterisk"
     gold, comparison = gold_and_comparison(folder)
     (planted,) = [p for p in gold["coverage"] if "satellites" in p.get("about", "")]
-    assert any(_matches(f, planted) for f in comparison.coverage)
+    assert any(matches_planted(f, planted) for f in comparison.coverage)

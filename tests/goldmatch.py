@@ -1,0 +1,22 @@
+"""How a flag is matched with a planted difference of a pair's gold: one rule for
+the tests (tests/test_cases.py, tests/test_heldout.py) and the bench
+(bench/evaluate.py), so the figures and the assertions count the same thing."""
+
+from __future__ import annotations
+
+
+def _spaced(text: str) -> str:
+    """No-break and narrow no-break spaces as plain spaces ("2\u202f417" is "2 417")."""
+    return " ".join(text.split())
+
+
+def matches_planted(flag, planted: dict) -> bool:
+    """Does a coverage flag report a planted difference? A passage only in one version
+    may be planted as the number or date it holds."""
+    only_in_passage = flag.kind == "topic" and planted.get("only_in") and planted.get("keywords")
+    if flag.kind != planted["kind"] and not only_in_passage:
+        return False
+    if planted.get("keywords"):
+        words = _spaced(" ".join(filter(None, [flag.about, flag.en, flag.fr])).lower())
+        return flag.only_in == planted.get("only_in") and all(_spaced(k.lower()) in words for k in planted["keywords"])
+    return flag.only_in is None and flag.en == planted["en"] and flag.fr == planted["fr"]
