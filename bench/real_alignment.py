@@ -38,19 +38,30 @@ REAL = ROOT / "bench" / "real"
 CONTENT = {"subtitle", "lead", "body", "list"}
 
 
-def _section_of(sections, text: str) -> str | None:
-    """The tool section holding a gold paragraph (or held by it). A sub-title the
-    tool reads as a heading belongs to the section it announces."""
+def _section_of(sections, text: str) -> tuple[str, str] | None:
+    """(section id, "text" or "heading"): the tool section holding a gold paragraph
+    (or held by it). A sub-title the tool reads as a heading is shown above the
+    section it announces."""
     key = normalise(text)
     for s in sections:
         body = normalise(s.text)
         if key and (key in body or (len(body) > 40 and body in key)):
-            return s.id
+            return s.id, "text"
     for s in sections:
         heading = normalise(s.heading or "")
         if heading and (heading in key or key in heading):
-            return s.id
+            return s.id, "heading"
     return None
+
+
+def _shown_beside(a: str, b: str, headed: tuple[bool, bool]) -> bool:
+    """Are parts a and b ("text"/"heading") of two linked sections shown side by side?
+    The report puts a section's heading above its text, so two headings sit side by
+    side and so do two texts; a heading faces the other's text only when the other
+    section shows no heading."""
+    if a == b:
+        return True
+    return not headed[1] if a == "heading" else not headed[0]
 
 
 def _units(paragraphs: list[dict]) -> dict[int, int]:
@@ -102,13 +113,14 @@ def evaluate_pair(gold: dict, verbose: bool = False, root: Path = REAL) -> dict:
     gold_pairs = {(e, f) for link in gold["links"] for e in link["en"] for f in link["fr"]}
     gold_pairs = {(e, f) for e, f in gold_pairs if ("en", e) in where and ("fr", f) in where}
     by_section = {}
-    for (lang, n), section in where.items():
-        by_section.setdefault((lang, section), []).append(n)
+    for (lang, n), found in where.items():
+        if found:
+            by_section.setdefault((lang, found[0]), []).append((n, found[1]))
     tool_pairs = set()
     for link in comparison.alignment:
-        for e in by_section.get(("en", link.en), []):
-            for f in by_section.get(("fr", link.fr), []):
-                tool_pairs.add((e, f))
+        en, fr = by_section.get(("en", link.en), []), by_section.get(("fr", link.fr), [])
+        headed = (any(part == "heading" for _, part in en), any(part == "heading" for _, part in fr))
+        tool_pairs |= {(e, f) for e, a in en for f, b in fr if _shown_beside(a, b, headed)}
     result["pairs"] = len(gold_pairs)
     result["found"] = len(gold_pairs & tool_pairs)
     result["tool"] = len(tool_pairs)
@@ -142,7 +154,7 @@ def section_rows() -> list[tuple[float, bool, bool]]:
             continue
         sections = {lang: build_sections(parse_file(pages[lang]), index) for lang in pages}
         texts = {lang: paragraphs(pages[lang].read_text("utf-8")) for lang in pages}
-        where = {(lang, p["n"]): _section_of(sections[lang], texts[lang][p["n"]])
+        where = {(lang, p["n"]): (_section_of(sections[lang], texts[lang][p["n"]]) or (None,))[0]
                  for lang in pages for p in gold["paragraphs"][lang] if p["role"] in CONTENT}
         linked = {(where["en", e], where["fr", f]) for link in gold["links"] for e in link["en"] for f in link["fr"]
                   if ("en", e) in where and ("fr", f) in where}

@@ -119,7 +119,8 @@ class Vocabulary:
         #: per language: (the concept's folded terms, concept, its pattern's source)
         self.patterns: dict[str, list[tuple[tuple[str, ...], str, str]]] = {"en": [], "fr": []}
         self.units: dict[str, str] = {}
-        #: concept -> its first term in each language (how a report names it)
+        #: concept -> its first term in each language: how a report names it, so a
+        #: unit's first term is its plural ("années : 14 / 17", not "an")
         self.terms: dict[str, dict[str, str]] = {}
         #: every word of every term, folded
         self.words = frozenset(w for row in rows for lang in ("en", "fr") for w in re.findall(r"[\w'-]+", fold(row[lang])))

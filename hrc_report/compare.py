@@ -73,17 +73,21 @@ def _on_behalf_differs(a: Speaker, b: Speaker) -> bool:
 
 def compare_list(
     name: str, en: list[Speaker], fr: list[Speaker], elsewhere: dict[str, set[str]] | None = None,
-    named: dict[str, set[str]] | None = None,
+    named: dict[str, set[str]] | None = None, reviewed: dict[str, set[str]] | None = None,
 ) -> tuple[ListComparison, list[SpeakerMismatch], list[Uncertain]]:
     """One list of both versions: mismatches that are established, and what could not be compared.
 
     A speaker only in one version is "missing" in the other only when the other
     version's leftovers in that list are all recognised names: an unrecognised
     name there might be the same speaker written another way. ``elsewhere`` maps
-    a language to the ids that version lists in a neighbouring list.
+    a language to the ids that version lists in a neighbouring list. ``reviewed`` maps
+    a language to the States whose reports that version says were examined: a State
+    under review is read as "the country concerned" from the words of the review, so
+    a version naming it only as the subject of a report has not left it out.
     """
     elsewhere = elsewhere or {"en": set(), "fr": set()}
     named = named or {"en": set(), "fr": set()}
+    reviewed = reviewed if reviewed and name == "concerned" else {"en": set(), "fr": set()}
     en_first, fr_first = _first(en), _first(fr)
     both = en_first.keys() & fr_first.keys()
     en_left = [s for i, s in en_first.items() if i not in both]
@@ -109,6 +113,10 @@ def compare_list(
             # The other version names it in what looks like a list the tool did not
             # read: a list in an unknown shape cannot be told from an omission.
             uncertain.append(Uncertain(name, speaker.id, N_("named in the other version, in a list not read"), en_name, fr_name))
+            continue
+        if speaker.id in reviewed[other]:
+            uncertain.append(Uncertain(name, speaker.id, N_("named in the other version as a State whose report was examined"),
+                                       en_name, fr_name))
             continue
         established = all(o.certain for o in other_left) and (speaker.certain or not other_left)
         if established:
@@ -147,11 +155,13 @@ def compare_list(
     return ListComparison(name, tuple(rows), len(en), len(fr), order_differs), mismatches, uncertain
 
 
-def compare_speakers(en: Iterable[Speaker], fr: Iterable[Speaker], named: dict[str, set[str]] | None = None) -> SpeakerComparison:
+def compare_speakers(en: Iterable[Speaker], fr: Iterable[Speaker], named: dict[str, set[str]] | None = None,
+                     reviewed: dict[str, set[str]] | None = None) -> SpeakerComparison:
     """Every list of both versions. A list that only one version has is said once
     ("the French version has no right-of-reply list"), not as one mismatch per
     speaker; a version with no list at all likewise. ``named`` maps a language to
-    the ids its text names in sentences that look like lists it did not read."""
+    the ids its text names in sentences that look like lists it did not read;
+    ``reviewed``, to the States it names as the subject of a report."""
     en_lists, fr_lists = _by_list(en), _by_list(fr)
     names = [n for n in LIST_ORDER if n in en_lists or n in fr_lists]
     comparisons, mismatches, uncertain, notes = [], [], [], []
@@ -164,7 +174,7 @@ def compare_speakers(en: Iterable[Speaker], fr: Iterable[Speaker], named: dict[s
             lang: {s.id for other, group in lists.items() if other != name and {other, name} <= BLURRED_LISTS for s in group}
             for lang, lists in (("en", en_lists), ("fr", fr_lists))
         }
-        comparison, found, unsure = compare_list(name, en_list, fr_list, elsewhere, named)
+        comparison, found, unsure = compare_list(name, en_list, fr_list, elsewhere, named, reviewed)
         comparisons.append(comparison)
         if en_list and fr_list:
             mismatches += found

@@ -223,10 +223,13 @@ def _states(en, fr, flags, index, anywhere, settings: Settings = DEFAULT) -> lis
                 found[lang].setdefault(state, []).append(section.id)
     in_topics = {lang: set().union(*(f.states for f in flags if f.kind == "topic" and f.only_in == lang)) for lang in ("en", "fr")}
     result = []
+    texts = {"en": "\n".join(s.text for s in en), "fr": "\n".join(s.text for s in fr)}
     for lang, other in (("en", "fr"), ("fr", "en")):
         for state in sorted(found[lang].keys() - anywhere[other]):
             if state in in_topics[lang]:
                 continue  # already shown as part of a topic only this version covers
+            if index.misspelled_in(state, texts[other]):
+                continue  # the other version names it in a spelling of its own
             name = index.names[state][lang]
             result.append(
                 _flag("state", lang, name if lang == "en" else None, name if lang == "fr" else None,
@@ -248,6 +251,7 @@ def _facts(en, fr, alignment, settings: Settings = DEFAULT) -> list[CoverageFlag
             seen.add((kind, x.text, y.text))
             sentence_en, sentence_fr = _sentence_of(a_section, x), _sentence_of(b_section, y)
             subject, resolution = _subject(sentence_en, sentence_fr)
+            subject = subject or _headings(a_section, b_section)
             values = _values(kind, x, y)
             about = ("resolution on " if resolution else "") + (subject or unit or kind)
             flags.append(_flag(kind, None, x.text, y.text, f"{about}: {values}", [link.en], [link.fr],
@@ -350,6 +354,18 @@ def _subject(sentence_en: str, sentence_fr: str) -> tuple[str | None, bool]:
         if topic:
             return (topic.group(1) or topic.group(2)).strip(), True
     return None, False
+
+
+#: A heading longer than this is a sub-title that sums up the meeting, not a subject.
+_SUBJECT_HEADING_LENGTH = 100
+
+
+def _headings(en: Section, fr: Section) -> str | None:
+    """The headings the two sections stand under ("Question of the death penalty / Question
+    de la peine de mort"): what a fact is about when its sentences name no document
+    ("The resolution was then adopted by a recorded vote of …")."""
+    found = [h for h in (en.heading, fr.heading) if h and len(h) <= _SUBJECT_HEADING_LENGTH]
+    return " / ".join(dict.fromkeys(found)) or None
 
 
 def _values(kind: str, en: Fact, fr: Fact) -> str:

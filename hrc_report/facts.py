@@ -33,6 +33,12 @@ TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ampm>a\.\s?m\.?|
 DATE = re.compile(
     rf"\b(?:(?:{_WEEKDAYS}),?\s+)?(?:(?P<d1>\d{{1,2}})(?:er)?\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}})(?!\d))(?:,?\s+(?P<y>\d{{4}}))?\b"
 )
+#: "from 12 to 16 January 2026", "12-16 January", "du 19 au 23 janvier 2026", "from 30 September to
+#: 4 October": one period, compared whole (its first day is no count of its own).
+DATE_RANGE = re.compile(
+    rf"\b(?:(?:from|du)\s+)?(?P<d1>\d{{1,2}})(?:er)?(?:\s+(?P<m1>{_MONTHS}))?\s*(?:-|–|to|au|and|et)\s*"
+    rf"(?P<d2>\d{{1,2}})(?:er)?\s+(?P<m2>{_MONTHS})(?:,?\s+(?P<y>\d{{4}}))?\b"
+)
 VOTE = re.compile(
     rf"(?P<for>{_COUNT})\s+(?:votes?\s+|voix\s+)?(?:in favour|pour)\b[^.;]{{0,20}}?(?P<against>{_COUNT})\s+(?:votes?\s+|voix\s+)?(?:against|contre)\b"
     rf"(?:[^.;]{{0,20}}?(?P<abstain>{_COUNT})\s+abstentions?)?"
@@ -99,6 +105,10 @@ def digits_value(text: str, lang: str | None = None) -> int | float | None:
     return int(value) if value.is_integer() else value
 
 
+def _month_number(month: str) -> int:
+    return (EN_MONTHS.index(month) if month in EN_MONTHS else FR_MONTHS.index(month)) + 1
+
+
 def _spans(pattern: re.Pattern[str], text: str):
     return [(m.start(), m.end(), m) for m in pattern.finditer(text)]
 
@@ -123,12 +133,18 @@ def extract(text: str, units: dict[str, str] | None = None, lang: str | None = N
             taken.append((start, end))
     for start, end, m in _spans(SYMBOL, plain):
         taken.append((start, end))
+    for start, end, m in _spans(DATE_RANGE, folded):
+        if not free(start, end):
+            continue
+        second = _month_number(m["m2"])
+        value = (_month_number(m["m1"]) if m["m1"] else second, int(m["d1"]), second, int(m["d2"]))
+        facts.append(Fact("date", value + ((int(m["y"]),) if m["y"] else ()), plain[start:end], start, end))
+        taken.append((start, end))
     for start, end, m in _spans(DATE, folded):
         if not free(start, end):
             continue
         day, month = (m["d1"], m["m1"]) if m["d1"] else (m["d2"], m["m2"])
-        month_number = (EN_MONTHS.index(month) if month in EN_MONTHS else FR_MONTHS.index(month)) + 1
-        value = (month_number, int(day)) + ((int(m["y"]),) if m["y"] else ())
+        value = (_month_number(month), int(day)) + ((int(m["y"]),) if m["y"] else ())
         facts.append(Fact("date", value, plain[start:end], start, end))
         taken.append((start, end))
     for start, end, m in _spans(TIME, folded):
@@ -192,6 +208,24 @@ def same_value(a: Fact, b: Fact) -> bool:
         # "a dozen" and "une dizaine" are both "about ten or twelve"
         low, high = sorted((a.value[0], b.value[0]))
         return high <= low * 1.25
-    if a.kind == "date" and (len(a.value) == 2 or len(b.value) == 2):
-        return a.value[:2] == b.value[:2]
+    if a.kind == "date":
+        return _same_date(a.value, b.value)
     return a.value == b.value
+
+
+def _same_date(a: tuple, b: tuple) -> bool:
+    """(month, day[, year]) or a period (month, day, month, day[, year]). A version
+    that leaves the year out says the same date; one that gives only the first or
+    last day of a period ("jusqu'au 23 septembre") says the same as the period."""
+    def days(value: tuple) -> list[tuple]:
+        return [value[:2]] if len(value) in (2, 3) else [value[:2], value[2:4]]
+
+    def year(value: tuple) -> int | None:
+        return value[-1] if len(value) in (3, 5) else None
+
+    if year(a) and year(b) and year(a) != year(b):
+        return False
+    if len(days(a)) == len(days(b)):
+        return days(a) == days(b)
+    single, period = (a, b) if len(days(a)) == 1 else (b, a)
+    return days(single)[0] in days(period)

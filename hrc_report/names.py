@@ -52,7 +52,7 @@ MAX_NAME_LENGTH = 200
 #: A name never ends with a relative pronoun or a conjunction ("the institution that").
 _DANGLING = re.compile(r"\s(?:that|which|who|whom|whose|qui|que|dont|and|et)$", re.I)
 _NHRI_HINT = re.compile(
-    r"\b(?:ombuds(?:man|person)|m[eé]diateur|d[eé]fen(?:der|seur)|"
+    r"\b(?:ombuds(?:man|person)|m[eé]diateur|d[eé]fen(?:der|seur)|defensor[ií]a|"
     r"human rights commission|commission (?:on|for) human rights|commission (?:nationale )?(?:des|for) droits|"
     r"national human rights|institution nationale|commissioner for human rights|"
     r"commissaire aux droits|protecteur du citoyen|public defender|people's advocate)",
@@ -166,6 +166,22 @@ class NameIndex:
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         return self._index.get(name_key(name))
+
+    def misspelled_in(self, ident: str, text: str) -> bool:
+        """Does ``text`` write State ``ident`` in a spelling the scan does not know
+        ("Timore Leste")? The same test the list reader applies to a name: a run of
+        as many words as one of the State's names, as close as `state_fuzzy`."""
+        from rapidfuzz import fuzz, process
+
+        words = name_key(text).split()
+        for key in (k for k in self._fuzzy_keys["state"] if self._index[k][0] == ident):
+            size = key.count(" ") + 1
+            if len(key) < self.settings.state_fuzzy_min_length:
+                continue
+            runs = [" ".join(words[n:n + size]) for n in range(len(words) - size + 1)]
+            if process.extractOne(key, runs, scorer=fuzz.ratio, score_cutoff=self.settings.state_fuzzy):
+                return True
+        return False
 
     def resolve(self, name: str, context: str | None = None) -> NameMatch:
         """Resolve one name as written in a speaker list.

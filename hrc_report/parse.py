@@ -8,11 +8,11 @@ speaker lists, the next-meeting line, the disclaimer and the closing code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import patterns as P
 from .language import detect_language
-from .models import HrcReportError, Paragraph, SpeakerEntry, Summary
+from .models import HrcReportError, Paragraph, Span, SpeakerEntry, Summary
 from .sentences import split_sentences
 from .settings import DEFAULT, Settings
 from .speakers import extract_lists
@@ -69,7 +69,9 @@ def _blocks(text: str) -> list[_Block]:
 
 def _stands_alone(line: str) -> bool:
     line = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", line)
-    return bool(P.NAVIGATION.match(line) or P.LABEL.match(line) or P.DATE_LINE.match(line) or P.PART_LINE.match(line))
+    # a line of site furniture too ("Pays", "Voir l'original" around a copied page)
+    return bool(P.NAVIGATION.match(line) or P.LABEL.match(line) or P.DATE_LINE.match(line) or P.PART_LINE.match(line)
+                or P.BREADCRUMB.match(line) or P.SITE_FURNITURE.match(line))
 
 
 def _date(day: str, month: str, year: str) -> str | None:
@@ -178,7 +180,7 @@ def _take_code(text: str, blocks: list[_Block]):
 
 
 def _is_furniture(text: str) -> bool:
-    return bool(P.NAVIGATION.match(text) or P.BREADCRUMB.match(text))
+    return bool(P.NAVIGATION.match(text) or P.BREADCRUMB.match(text) or P.SITE_FURNITURE.match(text))
 
 
 def _read_header(blocks: list[_Block]) -> _Header:
@@ -192,7 +194,10 @@ def _read_header(blocks: list[_Block]) -> _Header:
     candidates = [i for i in range(min(lead, 12)) if len(blocks[i].text) <= 400]
     titles = [i for i in candidates if not _is_furniture(blocks[i].text) and not _header_line(blocks[i].text)]
     named = [i for i in titles if P.HEADLINE_HINT.search(blocks[i].text)]
-    title_at = (named or titles or [None])[0]
+    # a headline in capitals is the page's own, before any sub-title that names the body
+    # ("DES INSTRUMENTS MAJEURS … ONT ÉTÉ ABANDONNÉS", then "Tel est le constat … à la Conférence")
+    capitals = [i for i in titles if _in_capitals(blocks[i].text)]
+    title_at = (capitals or named or titles or [None])[0]
     if title_at is None:
         header.end = 1 if blocks and P.NAVIGATION.match(blocks[0].text) else 0
         return header
@@ -210,6 +215,11 @@ def _read_header(blocks: list[_Block]) -> _Header:
         header.end = i + 1
     header.end = max(header.end, title_at + 1)
     return header
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _header_line(text: str) -> bool:
@@ -301,9 +311,22 @@ def _find_lists(paragraphs: list[Paragraph], language: str, index, settings: Set
         kind = "speakers" if is_list and found and not is_the_lead else paragraph.kind
         final.append(Paragraph(
             paragraph.index, kind, paragraph.text, paragraph.line, sentences, listed,
-            tuple(index.state_spans(paragraph.text)), _starts(paragraph.text, sentences),
+            _nationalities(paragraph.text, index.state_spans(paragraph.text)), _starts(paragraph.text, sentences),
         ))
     return final, entries
+
+
+def _nationalities(text: str, spans: list[Span]) -> tuple[Span, ...]:
+    """The State spans, those that only give a person's nationality marked as such:
+    "M. Francisco Carrión Mena (Équateur)" names no State the meeting dealt with, so
+    no State flag or speaker rests on it."""
+    def nationality(span: Span) -> bool:
+        # a span runs from its first word's start to its last word's end: "(Équateur)."
+        written = text[span.start:span.end]
+        return (written.startswith("(") and written.rstrip(".,;:").endswith(")")
+                and bool(P.PERSON_BEFORE_PARENTHESIS.search(text[max(0, span.start - 80):span.start + 1])))
+
+    return tuple(replace(span, kind="nationality") if nationality(span) else span for span in spans)
 
 
 def _starts(text: str, sentences: tuple[str, ...]) -> tuple[int, ...]:

@@ -31,6 +31,14 @@ BREADCRUMB = re.compile(
     r".*\+\s*\d+\s+more|.*\bservice provided by\b.*|share|partager|print|imprimer)$",
     I,
 )
+#: Lines of a site's own that are neither title nor label: a survey banner, and the
+#: labels a news aggregator puts around a copied page (ReliefWeb, in either language).
+SITE_FURNITURE = re.compile(
+    r"^(?:help (?:us )?improve (?:our|this) (?:web)?site\b.*|.*\btak(?:e|ing) (?:our|this|a) short survey\b.*|"
+    r"pays|monde|sources?|origine|date de publication|voir l.original|countr(?:y|ies)|world|origin|posted|view original|"
+    r"un hrc|ohchr|ungeneva)$",
+    I,
+)
 #: A headline names the body or what it did.
 HEADLINE_HINT = re.compile(
     r"\b(?:council|committee|conference|commission|working group|forum|conseil|comit[ée]|conf[ée]rence|"
@@ -74,7 +82,7 @@ PART_LINE = re.compile(r"^(?P<part>morning|afternoon|midday|evening|matin|apr[e�
 #: Where the body says when the meeting took place, in the order they are tried.
 PART_IN_TEXT = [
     (re.compile(r"\b(?:this|on \w+) morning\b|\bce matin\b|\ben (?:d[ée]but|fin) de matin[ée]e\b|\bmatin[ée]e\b", I), "morning"),
-    (re.compile(r"\bat midday\b|\bmid-?day\b|\b[àa] la mi-journ[ée]e\b|(?<!-)\bmidi\b", I), "midday"),
+    (re.compile(r"\bat midday\b|\bmid-?day\b|\b[àa] la mi-journ[ée]e\b|\ben milieu de journ[ée]e\b|(?<!-)\bmidi\b", I), "midday"),
     (re.compile(r"\b(?:this|on \w+) afternoon\b|\bcet apr[eè]s-midi\b|\ben (?:d[ée]but|milieu|fin) d'apr[eè]s-midi\b|\bapr[eè]s-midi\b", I), "afternoon"),
     (re.compile(r"\b(?:this|on \w+) evening\b|\bce soir\b|\ben fin de journ[ée]e\b|\bsoir[ée]e\b", I), "evening"),
 ]
@@ -140,21 +148,25 @@ _NGO_WORDS_FR = r"(?:organisations? non gouvernementales?|ONG|organisations? de 
 #: Words after which the names start: "Speaking were …", "Speakers included …",
 #: "Ont pris la parole …". A colon also opens a list.
 LIST_OPENER = {
-    "en": re.compile(r"\b(?:(?:were|was) (?:made|given|delivered|heard) (?:by|from)|were|was|included|include|includes|including)\b\s*:?\s*", I),
+    "en": re.compile(r"\b(?:(?:were|was) (?:made|given|delivered|heard) (?:by|from)|were|was|included|include|includes|including|"
+                     # "… heard statements from A, B …", "… explained their votes, namely A, B and C"
+                     r"heard (?:statements|interventions) (?:from|by)|namely)\b\s*:?\s*", I),
     "fr": re.compile(
         r"^(?:\*+\s*)?(?:(?:Ont|A|Avaient)\s+(?:\w+\s+){0,2}?pris la parole|(?:Sont|Est)\s+(?:\w+\s+){0,2}?intervenu(?:e|s|es)?|"
         r"(?:Ont|A)\s+(?:\w+\s+){0,2}?exercé (?:leur|son|un|le) droit de réponse|(?:Se sont|S'est|S’est)\s+(?:\w+\s+){0,2}?exprimé(?:e|s|es)?)\b"
         # « Se sont exprimées avant le vote la Tchéquie … »: when, before the names
         r"(?:\s+(?:avant|après|pendant|au cours d[eu]|à l['’]issue d[eu])\s+(?:l['’]|la |le |les )?[\w-]+)?\s*:?\s*|"
         # « Des observations générales ont été formulées par … »
-        r"\b(?:ont|a) été (?:faite?s?|formulée?s?|prononcée?s?|présentée?s?) par\b\s*",
+        r"\b(?:ont|a) été (?:faite?s?|formulée?s?|prononcée?s?|présentée?s?) par\b\s*|"
+        # « … ont expliqué leur vote, à savoir A, B et C »
+        r",\s*à savoir\b\s*:?\s*",
         I,
     ),
 }
 #: Words before which the names end: "A, B and C spoke in right of reply."
 LIST_CLOSER = {
     "en": re.compile(
-        r"\s+(?:(?:also|then|later|subsequently|finally)\s+)?(?:spoke(?=\s+(?:in|as|during|at|under|for|on|about|to)\b|\s*[.,;]|\s*$)|"
+        r"\s+(?:(?:also|then|later|subsequently|finally)\s+)?(?:spoke(?=\s+(?:in|as|during|at|under|for|on|about|to|against)\b|\s*[.,;]|\s*$)|"
         r"(?:took|take|takes) the floor|made (?:a |their |its )?(?:[\w-]+ ){0,2}?statements?|"
         r"delivered (?:their |its )?(?:[\w-]+ ){0,2}?statements?|took part in the (?:discussion|debate|dialogue)|"
         r"exercised (?:their|its|the|a) right of reply|intervened|commented|explained (?:their|its) (?:votes?|positions?))\b",
@@ -163,7 +175,10 @@ LIST_CLOSER = {
     "fr": re.compile(
         r"\s+(?:ont|a|avaient|avait)\s+(?:\w+\s+){0,2}?(?:pris la parole|pris part (?:au|aux) (?:débats?|dialogues?|discussions?)|exercé (?:leur|son|un|le) droit de réponse|"
         r"expliqué (?:leur|son|sa|leurs) (?:votes?|positions?)|fait (?:des |une |part de leurs? )?(?:déclarations?|observations?|commentaires?))\b|"
-        r"\s+(?:sont|est)\s+(?:\w+\s+){0,2}?intervenu(?:e|s|es)?\b|\s+se sont\s+(?:\w+\s+){0,2}?exprimé(?:e|s|es)?\b",
+        r"\s+(?:sont|est)\s+(?:\w+\s+){0,2}?intervenu(?:e|s|es)?\b|\s+se sont\s+(?:\w+\s+){0,2}?exprimé(?:e|s|es)?\b|"
+        # a vote's debate: « A, B et C les ont appuyés », « … se sont prononcés contre », « … ont appelé à les rejeter »
+        r"\s+(?:les |l['’])?(?:ont|a)\s+(?:\w+\s+)?(?:appuyé|soutenu)(?:e|s|es)?\b|\s+se sont\s+(?:\w+\s+)?(?:prononcé|opposé)(?:e|s|es)?\b|"
+        r"\s+(?:ont|a)\s+appelé à\b",
         I,
     ),
 }
@@ -232,16 +247,28 @@ REVIEWED_STATE = {
         r"\b(?:(?:consideration|review|examination) of the (?:[\w-]+ )*?(?:periodic |initial |combined )?reports? "
         r"(?:of|submitted by|presented by)|outcomes? of the (?:Universal Periodic Review|UPR) of|"
         # the verb: "considered, this morning, the initial report of …"
-        r"(?:considered|reviewed|examined|considers|reviews|examines)\b[^.]{0,60}?\bthe (?:[\w-]+ ){0,3}?reports? "
+        # within one clause: "the reports that had been reviewed; adopted lists of issues
+        # for the reports of …" names no State under review
+        r"(?:considered|reviewed|examined|considers|reviews|examines)\b[^.;]{0,60}?\bthe (?:[\w-]+ ){0,3}?reports? "
         r"(?:of|submitted by|presented by)) (?P<rest>.{2,160})", I),
     "fr": re.compile(
-        r"\b(?:(?:examen|l'examen|l’examen) (?:du|des) (?:[\w-]+ )*?rapports? (?:périodiques? |initial )?"
+        # « l’examen, entamé hier après-midi, du rapport présenté par … »
+        r"\b(?:(?:examen|l'examen|l’examen)(?:,[^,.]{1,60},)? (?:du|des) (?:[\w-]+ )*?rapports? (?:périodiques? |initial )?"
         r"(?:présentés? par |soumis par |de |du |d'|d’)|documents? finals? (?:issus? )?de l.(?:Examen périodique universel|EPU)"
         r"(?: \(EPU\))? (?:de |du |des |d'|d’)|"
         # le verbe : « a examiné, hier après-midi et ce matin, le rapport initial présenté par … »
-        r"(?:examiné|examine)\b[^.]{0,60}?\ble (?:[\w-]+ ){0,3}?rapport (?:[\w-]+ ){0,2}?(?:présenté par |soumis par |de |du |d'|d’))"
+        r"(?:examiné|examine)\b[^.;]{0,60}?\b(?:le|les) (?:[\w-]+ ){0,3}?rapports? (?:[\w-]+ ){0,2}?(?:présentés? par |soumis par |de |du |des |d'|d’))"
         r"(?P<rest>.{2,160})", I),
 }
+#: A review told as part of a whole session ("au cours de laquelle il a examiné les rapports de
+#: Sri Lanka, …", "during the session, the Committee reviewed …"): those States did not speak
+#: at this meeting.
+SESSION_SCOPE = re.compile(
+    r"\b(?:au cours de (?:laquelle|la (?:présente )?session|cette session)|lors de laquelle|pendant (?:la|cette) session|"
+    r"lors de (?:la|cette) session|à (?:cette|la présente) session|during (?:the|this|its) (?:[\w-]+ )?session|"
+    r"over the session|at (?:this|the) session|in the course of the session)\b",
+    I,
+)
 #: "also on behalf of Jordan and Morocco": the States that follow are the group.
 ALSO_ON_BEHALF = {
     "en": re.compile(r"\b(?:also|jointly) on behalf of\b", I),
@@ -302,6 +329,8 @@ SESSION = re.compile(r"(?<!next )(?<!prochaine )\b(\d{1,3})(?:st|nd|rd|th|e|ème
 #: Where one sentence joins two statements ("The IOM offered its support …, while
 #: the NGOs asked …"; "… ; la société civile a …"): the other team may say each in
 #: a sentence of its own.
+#: Two statements joined in one sentence by contrast ("…, while France and Mexico spoke against").
+CONTRAST_JOIN = re.compile(r",\s+(?:while|whereas|tandis que|alors que)\s+", I)
 CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|and that|tandis que|alors que|et que)\s+", I)
 
 #: A word with a footnote mark ("une quinzaine de délégations*", "Des droits de
@@ -319,3 +348,12 @@ WHAT_THEY_SAID = re.compile(
 
 #: "the following non-governmental organizations:", "les organisations suivantes :"
 THE_FOLLOWING = re.compile(r"\bthe following\b|\bsuivant(?:e|s|es)?\b", I)
+
+#: A person's title and name just before "(": a State in the parentheses that
+#: follow is the person's nationality ("M. Francisco Carrión Mena (Équateur)",
+#: "Ms. Jane Doe (Ireland)"), not a State the summary reports on or a speaker.
+PERSON_BEFORE_PARENTHESIS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Mme|Mmes|Mlle|MM|M)\.?|\b(?:Sir|Dame|Judge|Juge|Ambassador|Ambassadeur|Ambassadrice|"
+    r"Professor|Professeur|Professeure))"
+    r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|del|della|la|le|van|von|der|den|bin|ben|al|el|du|des|di|dos|do|y)){1,6}\s*\($"
+)

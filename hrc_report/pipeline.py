@@ -12,7 +12,7 @@ from .align import align_sections, build_sections
 from .compare import compare_speakers
 from .coverage import checkable, covered_shares, find_coverage
 from .models import Comparison, HeaderDifference, HrcReportError, Summary
-from .patterns import CODE, SPEAKING_CUE
+from .patterns import CODE, REPORT_SUBJECT, SPEAKING_CUE
 from .settings import DEFAULT, Settings
 from .names import load_index, resolve_speakers, unify_ngos
 from .output import prepare_folder, write_atomic
@@ -84,7 +84,7 @@ def compare_summaries(
     lists = compare_speakers(speakers_en, speakers_fr, {
         "en": _in_unread_lists(en, index, settings, {s.id for s in speakers_en}),
         "fr": _in_unread_lists(fr, index, settings, {s.id for s in speakers_fr}),
-    })
+    }, {"en": _report_subjects(en), "fr": _report_subjects(fr)})
     sections_en, sections_fr = build_sections(en, index), build_sections(fr, index)
     alignment = align_sections(sections_en, sections_fr, settings)
     if not force and not _aligns(alignment, sections_en, sections_fr):
@@ -143,6 +143,13 @@ def _in_unread_lists(summary: Summary, index, settings: Settings, listed: set[st
                 found |= states
             found |= {index.resolve(name).id for name in names_in_list_like(sentence, summary.language, index.known)}
     return found
+
+
+def _report_subjects(summary: Summary) -> set[str]:
+    """States named in a sentence about reports ("after adopting its concluding
+    observations on the reports of Uruguay, El Salvador, …"): their review is reported."""
+    return {state for paragraph in summary.paragraphs for number, sentence in enumerate(paragraph.sentences)
+            if REPORT_SUBJECT.search(sentence) for state in paragraph.states([number])}
 
 
 def _one_concerned_each(speakers: list) -> list:

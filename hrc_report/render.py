@@ -188,11 +188,13 @@ def section_rows(comparison: Comparison) -> list[dict]:
     fr = [s for s in comparison.sections["fr"] if s.kind in SHOWN_KINDS]
     fr_by_id = {s.id: s for s in fr}
     links: dict[str, list] = {}
-    scores: dict[tuple[str, str], float] = {}
+    # what the view says of a link: its score, or why it holds when no score
+    # could (two leads are linked because each opens its version)
+    scores: dict[tuple[str, str], float | str] = {}
     for link in comparison.alignment:
         if link.fr in fr_by_id:
             links.setdefault(link.en, []).append(fr_by_id[link.fr])
-            scores[(link.en, link.fr)] = link.score
+            scores[(link.en, link.fr)] = link.basis if link.basis == "lead" else link.score
     linked_fr = {s.id for group in links.values() for s in group}
     rows = [{"en": s, "fr": links.get(s.id, []), "scores": [scores[(s.id, f.id)] for f in links.get(s.id, [])]} for s in en]
     for position, section in enumerate(fr):

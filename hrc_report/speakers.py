@@ -162,10 +162,14 @@ def _split_and(chunk: str, lang: str, known: Known, last: bool = False) -> list[
     # No piece is known: unknown names (NGOs) cut only where both sides still read
     # as names; a single word after "and" ("Human Rights and Development") is part of the name.
     left, right = chunk.rsplit(joiner, 1)
-    words = right.split()
+    words = [w for w in right.split() if w not in _NAME_PARTICLES]  # "Centro de Estudios …"
     if len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper():
         return [left, right]
     return [chunk]
+
+
+#: Lowercase words inside Spanish, Portuguese, French and Italian names.
+_NAME_PARTICLES = frozenset("de del da do dos das des di della y e".split())
 
 
 def _split_outside_brackets(text: str, pattern: re.Pattern[str]) -> list[str]:
@@ -246,11 +250,16 @@ def extract_lists(
     entries: list[SpeakerEntry] = []
     listed: list[int] = []
     sentences = sentences if sentences is not None else split_sentences(text, lang)
+    announced = None
     for number, sentence in enumerate(sentences):
-        found, only_a_list = _read(sentence, lang, known, settings)
+        found, only_a_list = _read(sentence, lang, known, settings, announced)
         entries += [SpeakerEntry(context, name, behalf, line) for context, name, behalf in found]
         if found and only_a_list:
             listed.append(number)
+        # "The Council heard rights of reply … . Azerbaijan, Armenia and Japan spoke.": a
+        # sentence that names a list but no one in it announces the next one's list
+        context = list_context(sentence)
+        announced = context if not found and context != "discussion" else None
     share = sum(len(sentences[n]) for n in listed)
     return bool(entries) and share >= settings.list_paragraph_share * len(text.strip()), entries, tuple(listed)
 
@@ -280,14 +289,23 @@ def read_sentence(sentence: str, lang: str, known: Known, settings: Settings = D
     return _read(sentence, lang, known, settings)[0]
 
 
-def _read(sentence: str, lang: str, known: Known, settings: Settings):
+def _read(sentence: str, lang: str, known: Known, settings: Settings, announced: str | None = None):
     """(speakers, is the sentence only a list). A list inside a sentence that says
     something else ("… a entendu cinq délégations – A, B – ainsi que …", "X,
-    speaking as the country concerned, said that …") stays prose to compare."""
+    speaking as the country concerned, said that …") stays prose to compare.
+    ``announced``: the list the sentence before announced without naming anyone."""
     sentence = sentence.strip()
     if P.VOTE_BREAKDOWN.match(sentence):
         return [], False
+    # "A, B and C spoke in favour of them, while D and E spoke against": two lists
+    parts = [part for part in P.CONTRAST_JOIN.split(sentence) if part.strip()]
+    if len(parts) > 1:
+        read = [_read(part, lang, known, settings, announced) for part in parts]
+        if any(found for found, _ in read):
+            return [entry for found, _ in read for entry in found], all(only for found, only in read if found)
     context = list_context(_cue_region(sentence, lang))
+    if context == "discussion" and announced:
+        context = announced
     # States named as the subject of reports, with no one said to speak, are no speakers
     reports_only = bool(P.REPORT_SUBJECT.search(sentence)) and not P.SPEAKING_CUE.search(sentence)
     for reader, only_a_list in READERS:
@@ -482,7 +500,7 @@ def _reviewed_state(sentence, lang, known, settings, context):
     the outcomes of the Universal Periodic Review of Mauritania and Mongolia": the
     reviewed State's delegation speaks as the country concerned."""
     match = P.REVIEWED_STATE[lang].search(sentence)
-    if not match:
+    if not match or P.SESSION_SCOPE.search(sentence):
         return []
     rest = re.split(r"[.;:]", match["rest"], maxsplit=1)[0]
     names = [name for name, _ in _known_head(split_names(rest, lang, known), known)]

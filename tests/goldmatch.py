@@ -19,4 +19,7 @@ def matches_planted(flag, planted: dict) -> bool:
     if planted.get("keywords"):
         words = _spaced(" ".join(filter(None, [flag.about, flag.en, flag.fr])).lower())
         return flag.only_in == planted.get("only_in") and all(_spaced(k.lower()) in words for k in planted["keywords"])
-    return flag.only_in is None and flag.en == planted["en"] and flag.fr == planted["fr"]
+    # a fact the flag shows with its context: the period "from 30 October to 24 November
+    # 2023" holds the planted closing date "24 November 2023"
+    return (flag.only_in is None and bool(flag.en and flag.fr) and _spaced(planted["en"]) in _spaced(flag.en)
+            and _spaced(planted["fr"]) in _spaced(flag.fr))

@@ -79,6 +79,9 @@ def test_at_most_three_other_coverage_flags(case):
 
 def test_not_differences_are_not_flagged(case):
     gold, comparison = case
-    flagged = " ".join(f"{f.en} {f.fr}" for f in comparison.coverage if f.kind != "topic")
+    # a flag of a planted difference may show a same text as its context (the period
+    # "from 30 October to 24 November 2023" differs by its last day, not its first)
+    flagged = " ".join(f"{f.en} {f.fr}" for f in comparison.coverage
+                       if f.kind != "topic" and not any(matches_planted(f, p) for p in gold["coverage"]))
     for text in gold.get("not_flagged_texts", []):
         assert text not in flagged

@@ -165,3 +165,24 @@ def test_a_bad_language_in_the_config_is_refused_before_any_work(tmp_path, archi
 def test_every_message_of_the_code_is_in_the_catalog_and_translated():
     check = subprocess.run([sys.executable, ROOT / "scripts" / "update-catalog.py", "--check"], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+@pytest.mark.parametrize("lang, unit, label", [("fr", "year", "années"), ("en", "year", "years"),
+                                               ("fr", "day", "jours"), ("en", "country", "countries")])
+def test_a_count_flag_names_what_is_counted_in_the_plural(lang, unit, label):
+    # "14 years" / "17 ans" differ: the report says "années : 14 / 17", not "an : 14 / 17"
+    from hrc_report.i18n import translations
+    from hrc_report.render import describe_flag
+
+    flag = {"kind": "number", "unit": unit, "values": "14 / 17", "subject": None, "about": unit}
+    assert describe_flag(flag, lang, translations(lang).gettext).startswith(label)
+
+
+def test_the_two_leads_are_said_to_be_linked_as_leads_not_by_a_score(french_report):
+    # the leads are linked because each opens its version (FORMATS.md), not by their words
+    data = json.loads((french_report / "fr" / "report.json").read_text("utf-8"))
+    fr_lead = data["sections"]["fr"][0]["id"]
+    for lang, words in (("fr", "les deux chapeaux"), ("en", "the two leads")):
+        html = (french_report / lang / "report.html").read_text("utf-8")
+        assert f'<span class="sid">{fr_lead} · {words}</span>' in html
+        assert html.count(words) == 1

@@ -72,6 +72,23 @@ def speakers(text, lang):
      [("discussion", "TUN", "group:african-group"), ("discussion", "PAK", None)]),
     ("Speaking were Honduras in the name of the Community of Latin American and Caribbean States, and Chile.",
      [("discussion", "HND", "group:community-of-latin-american-and-caribbean-states"), ("discussion", "CHL", None)]),
+    # held-out round 7: "namely", "heard statements from", two lists joined by contrast, "spoke against"
+    ("Three delegations took the floor before the vote, namely Belgium on behalf of the European Union, Switzerland and Kenya.",
+     [("discussion", "BEL", "EU"), ("discussion", "CHE", None), ("discussion", "KEN", None)]),
+    ("The clustered dialogue heard statements from Slovenia on behalf of a group of countries, Kuwait and Costa Rica.",
+     [("discussion", "SVN", "group:group-of-countries"), ("discussion", "KWT", None), ("discussion", "CRI", None)]),
+    ("Before the votes on the amendments, Indonesia, China and Singapore spoke in favour of them, while France and Mexico spoke against.",
+     [("discussion", "IDN", None), ("discussion", "CHN", None), ("discussion", "SGP", None),
+      ("discussion", "FRA", None), ("discussion", "MEX", None)]),
+    # a list announced by the sentence before it, which names no one
+    ("At the beginning of the meeting, the Council heard rights of reply to statements made the previous day. "
+     "Azerbaijan, Armenia and Japan spoke.",
+     [("right_of_reply", "AZE", None), ("right_of_reply", "ARM", None), ("right_of_reply", "JPN", None)]),
+    # an NGO list whose last name is Spanish
+    ("Civil society speakers were Franciscans International, Friends of the Earth International and Centro de Estudios "
+     "Legales y Sociales (CELS) Asociación Civil.",
+     [("ngos", "ngo:franciscans-international", None), ("ngos", "ngo:friends-of-the-earth-international", None),
+      ("ngos", "ngo:centro-de-estudios-legales-y-sociales-cels-asociacion-civil", None)]),
 ])
 def test_english_shapes(text, expected):
     assert speakers(text, "en") == expected
@@ -99,6 +116,17 @@ def test_english_shapes(text, expected):
     ("Le Sénégal (au nom de la Francophonie) et le Pakistan (Organisation de la coopération islamique) ont fait des observations générales.",
      [("discussion", "SEN", "other:international-organization-of-la-francophonie"),
       ("discussion", "PAK", "group:organisation-of-islamic-cooperation")]),
+    # held-out round 7: a vote's debate in French, two lists joined by « tandis que », « à savoir »
+    ("Avant les votes sur les amendements, l’Indonésie, Singapour et la Chine les ont appuyés, tandis que la France et le "
+     "Mexique ont appelé à les rejeter.",
+     [("discussion", "IDN", None), ("discussion", "SGP", None), ("discussion", "CHN", None),
+      ("discussion", "FRA", None), ("discussion", "MEX", None)]),
+    ("La Tunisie et le Maroc se sont prononcés contre le projet.", [("discussion", "TUN", None), ("discussion", "MAR", None)]),
+    ("Trois délégations ont pris la parole avant le vote, à savoir la Belgique (au nom de l’Union européenne), la Suisse et le Kenya.",
+     [("discussion", "BEL", "EU"), ("discussion", "CHE", None), ("discussion", "KEN", None)]),
+    # a review sentence with an incise
+    ("Le Comité des disparitions forcées a achevé ce matin l’examen, entamé hier après-midi, du rapport présenté par le "
+     "Honduras au titre de la Convention.", [("concerned", "HND", None)]),
 ])
 def test_french_shapes(text, expected):
     assert speakers(text, "fr") == expected
@@ -300,3 +328,90 @@ def test_a_french_list_verb_with_a_time_phrase_before_the_names():
     sentence = ("Se sont exprimées avant le vote la Tchéquie (au nom de l’Union européenne) et la Bolivie "
                 "(au nom du Mouvement des pays non alignés).")
     assert [e.name for e in extract_lists(sentence, "fr", 1, load_index().known)[1]] == ["Tchéquie", "Bolivie"]
+
+
+@pytest.mark.parametrize("en, fr, same", [
+    # a period of days is one date (held-out round 7): its first day is no count of its own
+    ("from 12 to 16 January 2026", "du 12 au 16 janvier 2026", True),
+    ("from 12 to 16 January 2026", "du 19 au 23 janvier 2026", False),
+    ("from 30 October to 24 November 2023", "du 30 octobre au 23 novembre 2023", False),
+    ("from 30 September to 4 October", "du 30 septembre au 4 octobre", True),
+    # a version that gives only the period's last day says the same ("jusqu'au 23 septembre")
+    ("from 29 August to 23 September", "jusqu'au 23 septembre", True),
+    ("from 29 August to 23 September", "jusqu'au 22 septembre", False),
+])
+def test_a_period_of_days_is_one_date(en, fr, same):
+    (a,), (b,) = extract(en, lang="en"), extract(fr, lang="fr")
+    assert (a.kind, b.kind) == ("date", "date")
+    assert same_value(a, b) is same
+
+
+def test_the_header_skips_site_banners_and_an_aggregators_labels():
+    # a survey banner (ungeneva.org), and the labels ReliefWeb puts around a copied page, in French
+    text = page(["Aller au contenu principal", "Help improve our website by taking this short survey",
+                 "Council hears Special Rapporteur on food", "Pays\nMonde\nSources\nUN HRC\nVoir l'original",
+                 "Human Rights Council\nMIDDAY\n11 September 2025"], LEAD_EN.replace("this morning ", ""))
+    summary = parse_summary(text, "copy.txt")
+    assert (summary.title, summary.date, summary.part) == ("Council hears Special Rapporteur on food", "2025-09-11", "midday")
+    assert not any(p.kind == "heading" for p in summary.paragraphs)
+
+
+def test_a_headline_in_capitals_is_the_title_before_a_subtitle_naming_the_body():
+    text = page(["Aller au contenu principal", "DES INSTRUMENTS MAJEURS DE CONTRÔLE DES ARMEMENTS ONT ÉTÉ ABANDONNÉS",
+                 "Compte rendu de séance\nTel est le constat du Secrétaire général dans un message à la Conférence du désarmement"],
+                LEAD_FR)
+    assert parse_summary(text, "fr.txt").title == "DES INSTRUMENTS MAJEURS DE CONTRÔLE DES ARMEMENTS ONT ÉTÉ ABANDONNÉS"
+
+
+def _closing_pair(en_sentence, fr_sentence):
+    """A treaty body's session closing in both languages, with one sentence each of our choosing."""
+    lead_en = ("The Committee against Torture today concluded its eightieth session after adopting its concluding "
+               "observations on the reports of Chile, Kenya and Norway, which it reviewed during the session.")
+    lead_fr = ("Le Comité contre la torture a clos aujourd'hui sa quatre-vingtième session, au cours de laquelle il a "
+               "adopté ses observations finales sur les rapports du Chili, du Kenya et de la Norvège.")
+    en = parse_summary(page(["Committee against Torture concludes eightieth session"], lead_en,
+                            tail=f"{en_sentence}\n\nCAT24.010E"), "en.txt")
+    fr = parse_summary(page(["Le Comité contre la torture clôt sa quatre-vingtième session"], lead_fr,
+                            tail=f"{fr_sentence}\n\nCAT24.010F"), "fr.txt")
+    return compare_summaries(en, fr)
+
+
+def test_a_persons_nationality_is_no_state_the_meeting_dealt_with():
+    base = "The Committee elected its Bureau for two years."
+    chair = "Le Comité a élu son bureau pour deux ans ; M. Francisco Carrión Mena (Équateur) en assure la présidence."
+    assert [f for f in _closing_pair(base, chair).coverage if f.kind == "state"] == []
+    # the same State as what the sentence is about is a State only the French names
+    about = "Le Comité a élu son bureau pour deux ans ; il a aussi salué la coopération de l'Équateur."
+    assert [f.fr for f in _closing_pair(base, about).coverage if f.kind == "state"] == ["Équateur"]
+
+
+def test_a_state_written_in_a_spelling_of_its_own_is_not_named_in_one_version_only():
+    en = "The Committee adopted lists of issues for the reports of Timore Leste and Turkey."
+    fr = "Le Comité a adopté des listes de points pour les rapports du Timor-Leste et de la Turquie."
+    assert [f for f in _closing_pair(en, fr).coverage if f.kind == "state"] == []
+    missing = "The Committee adopted lists of issues for the reports of Turkey."
+    assert [f.fr for f in _closing_pair(missing, fr).coverage if f.kind == "state"] == ["Timor-Leste"]
+
+
+def test_a_state_under_review_named_as_a_reports_subject_is_not_missing_from_the_concerned_list():
+    # the French says the Committee concluded its review of the reports of Chile and Uruguay
+    # (both read as countries concerned); the English reviews Chile and names Uruguay's report
+    # without a review verb: it has not left Uruguay out
+    fr = "Le Comité a achevé ce matin l'examen des rapports du Chili et de l'Uruguay."
+    en = ("This morning the Committee concluded its review of the report of Chile. The concluding "
+          "observations on the report of Uruguay will be available next week.")
+    comparison = _closing_pair(en, fr)
+    assert [m for m in comparison.mismatches if m.id == "URY"] == []
+    assert [u.id for u in comparison.uncertain if u.list == "concerned"] == ["URY"]
+    # with no mention of Uruguay in the English, it is missing there
+    other = _closing_pair("This morning the Committee concluded its review of the report of Chile.", fr)
+    assert [(m.list, m.id, m.issue) for m in other.mismatches] == [("concerned", "URY", "missing_in_en")]
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    # a session closing tells the reviews of the whole session: those States did not speak today
+    ("Le Comité a clos sa session, au cours de laquelle il a examiné les rapports de Sri Lanka, de l'Ouzbékistan et du Sénégal.", "fr"),
+    ("During the session, the Committee reviewed the reports of Sri Lanka, Uzbekistan and Senegal.", "en"),
+])
+def test_the_reviews_of_a_whole_session_name_no_country_concerned(sentence, lang):
+    assert speakers(sentence, lang) == []
