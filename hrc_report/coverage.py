@@ -36,13 +36,17 @@ def _order(section_id: str) -> int:
 
 
 def find_coverage(
-    en: list[Section], fr: list[Section], alignment: Alignment, index: NameIndex, settings: Settings = DEFAULT
+    en: list[Section], fr: list[Section], alignment: Alignment, index: NameIndex, settings: Settings = DEFAULT,
+    speakers: dict[str, frozenset[str]] | None = None,
 ) -> list[CoverageFlag]:
+    """``speakers``: the ids each version lists as speakers, when both have lists; a
+    State one of them lists is compared there ("Bangladesh: only in the English list"),
+    not again as a State one version names."""
     # Anything a version names anywhere, its speaker lists included, it covers.
     anywhere = {lang: set().union(*(s.mentioned for s in sections)) for lang, sections in (("en", en), ("fr", fr))}
     flags: list[CoverageFlag] = []
     flags += _topics(en, fr, alignment, index, anywhere, settings)
-    flags += _states(en, fr, flags, index, anywhere, settings)
+    flags += _states(en, fr, flags, index, anywhere, settings, speakers or {"en": frozenset(), "fr": frozenset()})
     flags += _facts(en, fr, alignment, settings)
     # sorted() is stable: within a kind, document order stays.
     return sorted(flags, key=lambda flag: FLAG_ORDER.index(flag.kind))
@@ -209,7 +213,7 @@ def key_terms(text: str, lang: str, index: NameIndex, states=frozenset(), other_
     return label
 
 
-def _states(en, fr, flags, index, anywhere, settings: Settings = DEFAULT) -> list[CoverageFlag]:
+def _states(en, fr, flags, index, anywhere, settings: Settings, speakers: dict[str, frozenset[str]]) -> list[CoverageFlag]:
     # A State in one version's body that the other version names nowhere, lists
     # included (a State only in a speaker list, read or list-like, is a speaker
     # matter instead).
@@ -226,8 +230,8 @@ def _states(en, fr, flags, index, anywhere, settings: Settings = DEFAULT) -> lis
     texts = {"en": "\n".join(s.text for s in en), "fr": "\n".join(s.text for s in fr)}
     for lang, other in (("en", "fr"), ("fr", "en")):
         for state in sorted(found[lang].keys() - anywhere[other]):
-            if state in in_topics[lang]:
-                continue  # already shown as part of a topic only this version covers
+            if state in in_topics[lang] or state in speakers[lang]:
+                continue  # already shown as part of a topic only this version covers, or a speaker only it lists
             if index.misspelled_in(state, texts[other]):
                 continue  # the other version names it in a spelling of its own
             name = index.names[state][lang]

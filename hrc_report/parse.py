@@ -191,7 +191,10 @@ def _read_header(blocks: list[_Block]) -> _Header:
     """
     header = _Header()
     lead = next((i for i, b in enumerate(blocks) if is_lead(b.text)), len(blocks))
-    candidates = [i for i in range(min(lead, 12)) if len(blocks[i].text) <= 400]
+    # the headline comes before the body: before the lead, and before any block as long as
+    # a paragraph (a lead in a shape of its own, "La Fédération de Russie mène …")
+    body = next((i for i, b in enumerate(blocks) if len(b.text) > 400), len(blocks))
+    candidates = list(range(min(lead, body, 12)))
     titles = [i for i in candidates if not _is_furniture(blocks[i].text) and not _header_line(blocks[i].text)]
     named = [i for i in titles if P.HEADLINE_HINT.search(blocks[i].text)]
     # a headline in capitals is the page's own, before any sub-title that names the body
@@ -317,16 +320,21 @@ def _find_lists(paragraphs: list[Paragraph], language: str, index, settings: Set
 
 
 def _nationalities(text: str, spans: list[Span]) -> tuple[Span, ...]:
-    """The State spans, those that only give a person's nationality marked as such:
-    "M. Francisco Carrión Mena (Équateur)" names no State the meeting dealt with, so
-    no State flag or speaker rests on it."""
+    """The State spans, those that name no State the meeting dealt with marked as such,
+    so no State flag or speaker rests on them: a person's nationality ("M. Francisco
+    Carrión Mena (Équateur)") and a currency (« 1,2 million de dollars des États-Unis »)."""
     def nationality(span: Span) -> bool:
         # a span runs from its first word's start to its last word's end: "(Équateur)."
         written = text[span.start:span.end]
         return (written.startswith("(") and written.rstrip(".,;:").endswith(")")
                 and bool(P.PERSON_BEFORE_PARENTHESIS.search(text[max(0, span.start - 80):span.start + 1])))
 
-    return tuple(replace(span, kind="nationality") if nationality(span) else span for span in spans)
+    def currency(span: Span) -> bool:
+        return bool(P.CURRENCY_BEFORE.search(text[max(0, span.start - 20):span.start])
+                    or P.CURRENCY_AFTER.match(text[span.end:span.end + 10]))
+
+    return tuple(replace(span, kind="nationality") if nationality(span)
+                 else replace(span, kind="currency") if currency(span) else span for span in spans)
 
 
 def _starts(text: str, sentences: tuple[str, ...]) -> tuple[int, ...]:

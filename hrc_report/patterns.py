@@ -230,6 +230,22 @@ REPLY_SPEAKER = re.compile(
     r"^(?:exerçant|dans l.exercice de) (?:son|leur|du) droit de réponse\b|^en droit de réponse\b",
     I,
 )
+#: A speaker told in prose, the sentence's subject: "The representative of Brazil said …",
+#: "The representatives of Australia, Sweden and Bangladesh also welcomed …", « La
+#: représentante de l'Égypte a déploré … », « Les représentants de l'Australie, de la
+#: Suède et du Kazakhstan ont … »; after an opening phrase at most ("At the end of the
+#: meeting, the representative of …").
+REPRESENTATIVE = {
+    "en": re.compile(r"^(?:[^,]{0,60},\s*)?the (?:permanent )?representatives? of (?P<names>.+?)"
+                     r"(?=,?\s+(?:also|then|further|for (?:its|his|her) part|on the other hand)\b|\s+(?:said|stated|noted|"
+                     r"stressed|expressed|welcomed|supported|called|urged|recalled|condemned|rejected|underlined|underscored|"
+                     r"pointed|asked|congratulated|regretted|announced|warned|observed|emphasized|emphasised|reiterated|"
+                     r"affirmed|deplored|added|highlighted|hoped|believed|considered|argued|took|spoke|pledged|explained|"
+                     r"indicated|reaffirmed|informed|agreed|insisted|described|proposed|thanked)\b|,\s+(?:who|which|speaking)\b|$)", I),
+    "fr": re.compile(r"^(?:[^,]{0,60},\s*)?(?:le|la|les) (?:représentante?s?|délégué(?:e|s|es)?) (?P<names>(?:de |du |des |d['’]).+?)"
+                     r"(?=,?\s+(?:a|ont|avait|avaient|s['’]est|se sont|en outre|aussi|également|pour sa part|quant à)\b|"
+                     r",\s+(?:qui|au nom|s['’]exprimant)\b|$)", I),
+}
 #: The speakers named in a sentence of their own, by the list the cue puts them in.
 CUED_SPEAKER = (("concerned", CONCERNED_SPEAKER), ("right_of_reply", REPLY_SPEAKER))
 #: What States are the subject of in a treaty body's summary: their reports, the
@@ -282,7 +298,7 @@ BEHALF_AFTER_CLOSER = {
 #: "on behalf of" in its written forms; the group follows.
 ON_BEHALF = {
     "en": re.compile(
-        r"^(?P<name>.+?),?\s+\(?(?:also\s+|jointly\s+)?(?:speaking\s+)?(?:on behalf of|in the name of)\s+(?P<group>.+?)\)?$", I
+        r"^(?P<name>.+?),?\s+\(?(?:also\s+|jointly\s+)?(?:(?:speaking\s+)?(?:on behalf of|in the name of)|speaking for)\s+(?P<group>.+?)\)?$", I
     ),
     "fr": re.compile(
         r"^(?P<name>.+?),?\s+\(?(?:également\s+|aussi\s+)?(?:s'exprimant\s+|s’exprimant\s+|intervenant\s+)?"
@@ -349,6 +365,15 @@ WHAT_THEY_SAID = re.compile(
 #: "the following non-governmental organizations:", "les organisations suivantes :"
 THE_FOLLOWING = re.compile(r"\bthe following\b|\bsuivant(?:e|s|es)?\b", I)
 
+#: Labels that group a list's names by capacity, not names themselves.
+GROUPING_LABEL = re.compile(
+    r",?\s*(?:\band\b|\bet\b)?\s*,?\s*\b(?:on behalf of (?:groups|a group) of States|(?:speaking )?in (?:their|its) national capacity|"
+    r"au (?:nom|titre) des groupes(?: d['’]États)?|à titre national|en leur (?:nom|qualité) propre)\s*[,:]",
+    I,
+)
+#: A State's name that is a currency's: "United States dollars", « dollars des États-Unis ».
+CURRENCY_BEFORE = re.compile(r"\b(?:dollars?|dólares)\s+(?:des\s+|of\s+the\s+|de\s+)$", I)
+CURRENCY_AFTER = re.compile(r"^\s*(?:dollars?|\$)\b", I)
 #: A person's title and name just before "(": a State in the parentheses that
 #: follow is the person's nationality ("M. Francisco Carrión Mena (Équateur)",
 #: "Ms. Jane Doe (Ireland)"), not a State the summary reports on or a speaker.

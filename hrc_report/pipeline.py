@@ -93,7 +93,7 @@ def compare_summaries(
         )
     coverage, not_checked = checkable(
         # what only one version says is established only against a whole copy of the other
-        find_coverage(sections_en, sections_fr, alignment, index, settings),
+        find_coverage(sections_en, sections_fr, alignment, index, settings, _listed_speakers(speakers_en, speakers_fr)),
         {"en": en.cut_off or not en.closed, "fr": fr.cut_off or not fr.closed},
     )
     log.info(
@@ -143,6 +143,14 @@ def _in_unread_lists(summary: Summary, index, settings: Settings, listed: set[st
                 found |= states
             found |= {index.resolve(name).id for name in names_in_list_like(sentence, summary.language, index.known)}
     return found
+
+
+def _listed_speakers(en: list, fr: list) -> dict[str, frozenset[str]]:
+    """The ids each version lists as speakers, when both versions list speakers (the
+    speaker lists are then compared); none otherwise."""
+    if not en or not fr:
+        return {"en": frozenset(), "fr": frozenset()}
+    return {"en": frozenset(s.id for s in en), "fr": frozenset(s.id for s in fr)}
 
 
 def _report_subjects(summary: Summary) -> set[str]:

@@ -77,14 +77,20 @@ def split_top_level(text: str, separators: str = ",;") -> list[str]:
 
 # --- names inside a list ---------------------------------------------------------------
 
-def split_names(text: str, lang: str, known: Known = lambda name: False) -> list[tuple[str, str | None]]:
+def split_names(text: str, lang: str, known: Known = lambda name: False, ngos: bool = False) -> list[tuple[str, str | None]]:
     """Split a list into (name, on behalf of) pairs, in order.
 
     ``known`` says whether a string is a name the resolver knows; it keeps
-    known names with commas or "and" whole and chooses where to cut.
+    known names with commas or "and" whole and chooses where to cut. ``ngos``: a list
+    of organisations, whose names may hold commas when semicolons cut the list.
     """
     text = P.LIST_JOIN[lang].sub(", ", re.sub(r"\s+", " ", text)).strip().rstrip(".;, ")
-    chunks = split_top_level(text)
+    # "…, on behalf of groups of States, A (…), B (…), and, in their national capacity, C, D": labels, not names
+    text = P.GROUPING_LABEL.sub(", ", text).strip(" ,")
+    # organisations cut by semicolons keep the commas of their names ("Maat for Peace,
+    # Development and Human Rights Association; Americans for Democracy & …; …")
+    semicolons = split_top_level(text, ";")
+    chunks = semicolons if ngos and len(semicolons) >= 3 else split_top_level(text)
     if not chunks:
         return []
     # A trailing "on behalf of ..." or "qui a ..." cut off by a comma belongs to the name before it.
@@ -196,20 +202,36 @@ def _continues(previous: str, chunk: str, lang: str, known: Known) -> bool:
     return bool(_ENDS_WITH_FOR_WORD.search(previous)) and (" and " in chunk or " et " in chunk)
 
 
-def _behalf_match(name: str, lang: str, known: Known) -> re.Match[str] | None:
+def _behalf_match(name: str, lang: str, known: Known) -> tuple[str, str] | None:
+    """(speaker, group) when ``name`` speaks on behalf of a group."""
     match = P.ON_BEHALF[lang].match(name)
-    if match and match["group"].count("(") != match["group"].count(")") and not match["group"].endswith(")"):
-        match = None
     if match:
-        return match
+        group = match["group"]
+        if group.count("(") == group.count(")") + 1 and name.endswith(")"):
+            group += ")"  # the pattern's optional closing bracket took the group's own
+        if group.count("(") == group.count(")"):
+            return match["name"], _without_members(group, known)
     # "Pakistan for the OIC", "Saudi Arabia (Arab Group)": only with a known group.
     match = P.ON_BEHALF_FOR[lang].match(name)
     if match and known(match["group"]) and not known(name):
-        return match
+        return match["name"], match["group"]
     paren = re.match(r"^(?P<name>.+?)\s*\((?P<group>[^()]+)\)$", name)
     if paren and not known(name) and known(paren["name"]) and _is_group(paren["group"]):
-        return paren
+        return paren["name"], paren["group"]
     return None
+
+
+def _without_members(group: str, known: Known) -> str:
+    """The group without the members it lists in brackets: "the Troika (Norway, United
+    Kingdom and United States)" is the Troika."""
+    # "the core group of the Convention against Torture Initiative, made up of Chile, Denmark, …"
+    told = re.match(r"^(?P<group>.+?),\s*(?:made up of|composed of|comprising|composée? de|formée? de)\s+(?P<members>[^()]+)$", group)
+    members = told or re.match(r"^(?P<group>.+?)\s*\((?P<members>[^()]+)\)$", group)
+    if members:
+        names = [n.strip() for n in re.split(r",|\s(?:and|et)\s", members["members"]) if n.strip()]
+        if len(names) >= 2 and all(known(n) for n in names):
+            return members["group"]
+    return group
 
 
 def _is_group(text: str) -> bool:
@@ -225,7 +247,7 @@ def _on_behalf(name: str, lang: str, known: Known) -> tuple[str, str | None]:
     if not match:
         return name, None
     # Kept as written ("d’un groupe de pays"); the resolver drops the preposition.
-    return match["name"].strip(" ,("), match["group"].strip()
+    return match[0].strip(" ,("), match[1].strip()
 
 
 # --- which sentences are lists ----------------------------------------------------------
@@ -350,6 +372,11 @@ def _after_opener(sentence, lang, known, settings, context):
     start = _opening(sentence, lang)
     if start is None:
         return []
+    # "Also speaking were the following non-governmental organizations: …": the names
+    # start after the announcement, which belongs to the cue
+    announcement = re.match(r"\s*(?:the following|les (?:[\w-]+ ){1,3}suivant(?:e|s|es)?)\b[^:.;]{0,80}:\s*", sentence[start:], I)
+    if announcement:
+        start += announcement.end()
     # "X also took the floor, as did the following non-governmental organizations: …":
     # the clause that announces the names says which list they are
     clause = re.split(r"[,;]", sentence[:start])[-1]
@@ -377,8 +404,8 @@ def _cued(prefix: str, region: str, lang: str, known: Known, settings: Settings,
     """Names after a cue: accepted when enough of them are known, or when they are NGOs."""
     parts = P.NGO_TURN[lang].split(region, maxsplit=1)
     found: list[tuple[str, str, str | None]] = []
-    main = split_names(parts[0], lang, known)
     is_ngo_list = context == "ngos" and bool(re.search(P._NGO_WORDS + "|" + P._NGO_WORDS_FR, prefix, I))
+    main = split_names(parts[0], lang, known, ngos=is_ngo_list)
     head = _known_head(main, known)
     if not is_ngo_list and len(head) >= 2 and head != main and P.SPEAKING_CUE.search(prefix):
         # "… ont été formulées par l'Égypte, la Suisse et le Paraguay, l'Égypte insistant
@@ -389,7 +416,7 @@ def _cued(prefix: str, region: str, lang: str, known: Known, settings: Settings,
     elif len(parts) == 1:
         return []
     if len(parts) == 2:
-        found += [("ngos", name, behalf) for name, behalf in split_names(parts[1], lang, known)]
+        found += [("ngos", name, behalf) for name, behalf in split_names(parts[1], lang, known, ngos=True)]
     return found
 
 
@@ -495,6 +522,22 @@ def _cued_speaker(sentence, lang, known, settings, context):
     return []
 
 
+def _representatives(sentence, lang, known, settings, context):
+    """Speakers told in prose by their title: "The representative of Ireland, speaking on
+    behalf of the New Agenda Coalition, said …" -> Ireland for the Coalition;
+    « Les représentants de l'Australie, de la Suède et du Kazakhstan ont … » -> three."""
+    match = P.REPRESENTATIVE[lang].search(sentence)
+    if not match:
+        return []
+    names = match["names"]
+    rest = sentence[match.end("names"):]
+    if re.match(r"^,\s*(?:speaking |s['’]exprimant )?(?:on behalf of|au nom d)", rest, I):
+        # ", speaking on behalf of the New Agenda Coalition (Brazil, Egypt, …), said": to the clause's end
+        clause = split_top_level(rest.lstrip(", "))
+        names = f"{names}, {clause[0]}" if clause else names
+    return [(context, name, group) for name, group in _known_head(split_names(names, lang, known), known)]
+
+
 def _reviewed_state(sentence, lang, known, settings, context):
     """A review: "… concluded its consideration of the report of Paraguay", "… adopted
     the outcomes of the Universal Periodic Review of Mauritania and Mongolia": the
@@ -518,6 +561,7 @@ READERS = (
     (_before_closer, True),
     (_bare_run, True),
     (_cued_speaker, False),
+    (_representatives, False),
     (_reviewed_state, False),
 )
 #: The readers of the debate's speaker lists (the others read one cued speaker or a reviewed State).

@@ -84,6 +84,32 @@ def speakers(text, lang):
     ("At the beginning of the meeting, the Council heard rights of reply to statements made the previous day. "
      "Azerbaijan, Armenia and Japan spoke.",
      [("right_of_reply", "AZE", None), ("right_of_reply", "ARM", None), ("right_of_reply", "JPN", None)]),
+    # a group's members in brackets, or told after it, are no part of its name; "speaking for"
+    ("Speaking were France, Norway on behalf of the Troika (Norway, United Kingdom and United States), and Ireland.",
+     [("discussion", "FRA", None), ("discussion", "NOR", "group:troika"), ("discussion", "IRL", None)]),
+    ("Speaking were Switzerland, Denmark (speaking for the core group of the Convention against Torture Initiative, made "
+     "up of Chile, Denmark, Fiji, Ghana, Indonesia and Morocco), and China.",
+     [("discussion", "CHE", None), ("discussion", "DNK", "group:convention-against-torture-initiative"), ("discussion", "CHN", None)]),
+    # held-out round 8: speakers told in prose by their title; a list grouped by capacity
+    ("The representative of Ireland, speaking on behalf of the New Agenda Coalition (Brazil, Egypt, Ireland, Mexico, New "
+     "Zealand and South Africa), said that nuclear disarmament could not wait.",
+     [("discussion", "IRL", "group:new-agenda-coalition")]),
+    ("The representatives of Australia, Sweden and Bangladesh also welcomed the President.",
+     [("discussion", "AUS", None), ("discussion", "SWE", None), ("discussion", "BGD", None)]),
+    ("The representative of China said that its draft remained the best basis, while the representative of the United "
+     "States said that responsible behaviour mattered more.", [("discussion", "CHN", None), ("discussion", "USA", None)]),
+    ("He met the representative of Chad on Monday.", []),
+    ("Speaking were, on behalf of groups of States, Kuwait (Group of Arab States) and Romania (European Union), and, in "
+     "their national capacity, Germany, Egypt and Myanmar.",
+     [("discussion", "KWT", "group:arab-group"), ("discussion", "ROU", "EU"), ("discussion", "DEU", None),
+      ("discussion", "EGY", None), ("discussion", "MMR", None)]),
+    # NGO names holding commas, in a list cut by semicolons, after "the following …:"
+    ("Also speaking were the following non-governmental organizations: Maat for Peace, Development and Human Rights "
+     "Association; Americans for Democracy & Human Rights in Bahrain Inc; Il Cenacolo; Iraqi Development Organization; "
+     "and Amnesty International.",
+     [("ngos", "ngo:maat-for-peace-development-and-human-rights-association", None),
+      ("ngos", "ngo:americans-for-democracy-human-rights-in-bahrain-inc", None), ("ngos", "ngo:il-cenacolo", None),
+      ("ngos", "ngo:iraqi-development-organization", None), ("ngos", "ngo:amnesty-international", None)]),
     # an NGO list whose last name is Spanish
     ("Civil society speakers were Franciscans International, Friends of the Earth International and Centro de Estudios "
      "Legales y Sociales (CELS) Asociación Civil.",
@@ -124,6 +150,12 @@ def test_english_shapes(text, expected):
     ("La Tunisie et le Maroc se sont prononcés contre le projet.", [("discussion", "TUN", None), ("discussion", "MAR", None)]),
     ("Trois délégations ont pris la parole avant le vote, à savoir la Belgique (au nom de l’Union européenne), la Suisse et le Kenya.",
      [("discussion", "BEL", "EU"), ("discussion", "CHE", None), ("discussion", "KEN", None)]),
+    # speakers told in prose by their title
+    ("Les représentants de l’Australie, de la Suède et du Kazakhstan ont eux aussi salué la nouvelle Présidente.",
+     [("discussion", "AUS", None), ("discussion", "SWE", None), ("discussion", "KAZ", None)]),
+    ("La représentante de l’Égypte a déploré que la Conférence n’ait pas adopté de programme de travail.", [("discussion", "EGY", None)]),
+    ("*Sont intervenus : la France ; la Norvège, au nom de la Troïka (États-Unis, Norvège et Royaume-Uni) ; l’Irlande.",
+     [("discussion", "FRA", None), ("discussion", "NOR", "group:troika"), ("discussion", "IRL", None)]),
     # a review sentence with an incise
     ("Le Comité des disparitions forcées a achevé ce matin l’examen, entamé hier après-midi, du rapport présenté par le "
      "Honduras au titre de la Convention.", [("concerned", "HND", None)]),
@@ -415,3 +447,29 @@ def test_a_state_under_review_named_as_a_reports_subject_is_not_missing_from_the
 ])
 def test_the_reviews_of_a_whole_session_name_no_country_concerned(sentence, lang):
     assert speakers(sentence, lang) == []
+
+
+def test_a_state_in_a_currencys_name_is_no_state_the_meeting_dealt_with():
+    base = "The Ministry's budget rose to 24 billion guaraníes in 2025."
+    loan = "Le budget du ministère a atteint 24 milliards de guaraníes en 2025, et un prêt de 1,2 million de dollars des États-Unis finance un système d'information."
+    assert [f for f in _closing_pair(base, loan).coverage if f.kind == "state"] == []
+
+
+def test_a_speaker_only_one_version_lists_is_a_speaker_difference_not_also_a_state_one():
+    en = "The representatives of Australia, Sweden and Bangladesh also welcomed the President."
+    fr = "Les représentants de l'Australie, de la Suède et du Kazakhstan ont eux aussi salué la nouvelle Présidente."
+    comparison = _closing_pair(en, fr)
+    assert {(m.id, m.issue) for m in comparison.mismatches} == {("BGD", "missing_in_fr"), ("KAZ", "missing_in_en")}
+    assert [f for f in comparison.coverage if f.kind == "state"] == []
+
+
+def test_the_headline_comes_before_the_first_paragraph_long_as_a_body_paragraph():
+    # a French mirror whose first paragraph is a synthesis naming no body at its start
+    synthesis = ("La Fédération de Russie mène des politiques en faveur de la famille et des femmes, consistant à mener des "
+                 "projets de sensibilisation, à prévenir la violence et la traite des personnes, de même qu'à ouvrir des foyers "
+                 "et des lignes d'assistance pour les victimes. C'est ce qu'a observé un membre du Comité pour l'élimination de "
+                 "la discrimination à l'égard des femmes alors qu'était examiné le rapport présenté par la Fédération de Russie "
+                 "en application de la Convention.")
+    text = page(["Skip to main content", "Au CEDAW, sont saluées les politiques menées par la Fédération de Russie",
+                 "03 novembre 2021", synthesis], "Une experte membre du Comité a toutefois fait état de dispositions discriminatoires.")
+    assert parse_summary(text, "fr.txt").title == "Au CEDAW, sont saluées les politiques menées par la Fédération de Russie"
