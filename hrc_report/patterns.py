@@ -193,9 +193,10 @@ LIST_CUES = [
 #: A cue for any kind of speaker list: what the words before the names of a
 #: cued list must carry when too few of the names are known.
 SPEAKING_CUE = re.compile(
-    r"\bspeak|\bspoke|\bfloor\b|\bspeakers?\b|\breply\b|\bstatements?\b|\btook part\b|\bdelegations?\b|"
+    # "the delegation" alone is a reviewed State answering ("…, the delegation said"), no list
+    r"\bspeak|\bspoke|\bfloor\b|\bspeakers?\b|\breply\b|\bstatements?\b|\btook part\b|\bdelegations\b|\bdelegation of\b|"
     r"\bcomments?\b|\bexplain|\bexpliqu|\bobservations générales\b|\bcommentaires\b|"
-    r"\bparole\b|\bintervenants?\b|\borateurs?\b|\bdélégations?\b|\bréponse\b|\bliste\b|\bintervenu|\bexprimé|"
+    r"\bparole\b|\bintervenants?\b|\borateurs?\b|\bdélégations\b|\bdélégation (?:de|du|des|d['’])|\bréponse\b|\bliste\b|\bintervenu|\bexprimé|"
     # a footnote list ("**Entités des Nations Unies : …") and its labels
     r"^\s*\*+|\bUnited Nations (?:entities|bodies|agencies)\b|\bentités des Nations Unies\b|\borganismes des Nations Unies\b|"
     rf"\b{_NGO_WORDS}\b|\b{_NGO_WORDS_FR}\b",

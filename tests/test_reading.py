@@ -473,3 +473,10 @@ def test_the_headline_comes_before_the_first_paragraph_long_as_a_body_paragraph(
     text = page(["Skip to main content", "Au CEDAW, sont saluées les politiques menées par la Fédération de Russie",
                  "03 novembre 2021", synthesis], "Une experte membre du Comité a toutefois fait état de dispositions discriminatoires.")
     assert parse_summary(text, "fr.txt").title == "Au CEDAW, sont saluées les politiques menées par la Fédération de Russie"
+
+
+def test_states_in_what_the_delegation_said_are_places_not_a_list():
+    # "…, the delegation said": the reviewed State answering, no speaker list (held-out round 8)
+    en = "Most victims identified abroad had been taken to Argentina and Spain, the delegation said."
+    fr = "La plupart des victimes identifiées à l'étranger avaient été emmenées en Argentine, en Espagne et en Italie, a précisé la délégation."
+    assert [f.fr for f in _closing_pair(en, fr).coverage if f.kind == "state"] == ["Italie"]
