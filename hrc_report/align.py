@@ -94,13 +94,13 @@ def embedding_text(sentence: str, spans: tuple[Span, ...] = (), settings: Settin
     names in a row as make a bare list (settings.bare_list_min_names).
     """
     text = sentence
-    for start, end in reversed(_state_runs(text, spans, settings.bare_list_min_names)):
+    for start, end in reversed(state_runs(text, spans, settings.bare_list_min_names)):
         lead_in = _RUN_LEAD_IN.search(text[:start])
         text = text[:lead_in.start() if lead_in else start] + text[end:]
     return _INLINE_LIST.sub(" ", text)
 
 
-def _state_runs(text: str, spans: tuple[Span, ...], shortest: int) -> list[tuple[int, int]]:
+def state_runs(text: str, spans: tuple[Span, ...], shortest: int) -> list[tuple[int, int]]:
     """(start, end) of each run of ``shortest`` or more States joined only by commas,
     conjunctions and articles."""
     runs: list[list] = []
@@ -196,7 +196,8 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
             states = paragraph.states(numbers)
             anchors |= states
             anchors |= {f"symbol:{m.group(0).upper()}" for m in SYMBOL.finditer(paragraph.text)}
-            anchors |= {f"{fact.kind}:{fact.value}" for fact in facts}
+            # (a year alone is too common to tell two sections apart)
+            anchors |= {f"{fact.kind}:{fact.value}" for fact in facts if fact.kind != "year"}
             anchors |= {f"name:{word}" for word in proper_names(sentences, index, vocabulary)}
             concepts = vocabulary.concepts_in(paragraph.text, summary.language)
         sections.append(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import signal
 import sys
@@ -118,8 +119,14 @@ def compare_command(first, second, out, formats, force, refresh, watch, lang):
     """
     options = Options(formats=parse_formats(formats), lang=lang or "en")
     watched = _watch_ids(watch)
+    created = not os.path.exists(out)
     prepare_folder(out)  # a folder that cannot be written is found before any work
-    comparison = compare(first, second, force=force, refresh=refresh, watch=watched)
+    try:
+        comparison = compare(first, second, force=force, refresh=refresh, watch=watched)
+    except HrcReportError:
+        if created and not os.listdir(out):
+            os.rmdir(out)  # a run that wrote nothing leaves nothing behind
+        raise
     for warning in comparison.en.warnings + comparison.fr.warnings:
         echo(f"hrc-report: warning: {warning}", err=True)
     written = write_reports(comparison, out, options)
@@ -421,9 +428,6 @@ def digest_command(week, out, db, email, dry_run, force, config_path, recipients
 
         hrc-report digest --week 2023-W41 --out digests/2023-W41 --email --config mail.toml
     """
-    import contextlib
-    import os
-
     from .digest import already_sent, build_digest, deliver
     from .send import config_warnings, load_config
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .align import BODY, Alignment, load_vocabulary
 from .facts import SYMBOL, same_value
@@ -228,13 +229,14 @@ def _states(en, fr, flags, index, anywhere, settings: Settings, speakers: dict[s
     in_topics = {lang: set().union(*(f.states for f in flags if f.kind == "topic" and f.only_in == lang)) for lang in ("en", "fr")}
     result = []
     texts = {"en": "\n".join(s.text for s in en), "fr": "\n".join(s.text for s in fr)}
+    sides = {"en": {s.id: s for s in en}, "fr": {s.id: s for s in fr}}
     for lang, other in (("en", "fr"), ("fr", "en")):
         for state in sorted(found[lang].keys() - anywhere[other]):
             if state in in_topics[lang] or state in speakers[lang]:
                 continue  # already shown as part of a topic only this version covers, or a speaker only it lists
             if index.misspelled_in(state, texts[other]):
                 continue  # the other version names it in a spelling of its own
-            name = index.names[state][lang]
+            name = _written(state, found[lang][state], sides[lang], index) or index.names[state][lang]
             result.append(
                 _flag("state", lang, name if lang == "en" else None, name if lang == "fr" else None,
                       f"{index.names[state]['en']} is named only in the {'English' if lang == 'en' else 'French'} version",
@@ -243,8 +245,21 @@ def _states(en, fr, flags, index, anywhere, settings: Settings, speakers: dict[s
     return result
 
 
+def _written(state: str, section_ids: list[str], sections: dict[str, Section], index: NameIndex) -> str | None:
+    """The State's name as the version writes it ("Cap-Vert", where the index says "Cabo
+    Verde"), so a reader finds it in the text."""
+    for section_id in section_ids:
+        text = sections[section_id].text
+        for span in index.state_spans(text):
+            if span.id == state:
+                return re.sub(r"^[(\[]?(?:[ldLD]['’])?|[)\].,;:!?]+$", "", text[span.start:span.end])
+    return None
+
+
 def _facts(en, fr, alignment, settings: Settings = DEFAULT) -> list[CoverageFlag]:
     sections = {s.id: s for s in en + fr}
+    # a lead's heading is the page's sub-title: it sums up the sitting, not one fact's subject
+    leads = {next((s.id for s in side if s.kind == BODY), None) for side in (en, fr)}
     flags: list[CoverageFlag] = []
     seen: set[tuple] = set()
     for link in alignment.links:
@@ -255,7 +270,11 @@ def _facts(en, fr, alignment, settings: Settings = DEFAULT) -> list[CoverageFlag
             seen.add((kind, x.text, y.text))
             sentence_en, sentence_fr = _sentence_of(a_section, x), _sentence_of(b_section, y)
             subject, resolution = _subject(sentence_en, sentence_fr)
-            subject = subject or _headings(a_section, b_section)
+            subject = subject or (NEXT_MEETING_SUBJECT if a_section.kind == "next_meeting" else _headings(a_section, b_section, leads))
+            if kind == "number":
+                # what is counted, as each version writes it: "11 women" / « dix femmes »
+                x, y = (replace(x, text=_with_counted(sentence_en, x.text, unit)),
+                        replace(y, text=_with_counted(sentence_fr, y.text, unit)))
             values = _values(kind, x, y)
             about = ("resolution on " if resolution else "") + (subject or unit or kind)
             flags.append(_flag(kind, None, x.text, y.text, f"{about}: {values}", [link.en], [link.fr],
@@ -284,6 +303,16 @@ def _differing_facts(a_section: Section, b_section: Section, alignment: Alignmen
             if _same_statement(a_section, x, b_section, y, alignment, settings):
                 yield kind, unit, x, y
     yield from _unitless_numbers(a_section, b_section, alignment, settings)
+    yield from _years(a_section, b_section, alignment, settings)
+
+
+def _years(a_section: Section, b_section: Section, alignment: Alignment, settings: Settings):
+    """A year of its own ("designated … in 2013" / « désigné … en 2015 »): a date, but
+    common in any text, so compared as a count with no unit is, only between two
+    sentences that say the same thing, each holding one year the other does not write."""
+    for i, j, x, y in _lone_pairs(a_section, b_section, "year"):
+        if alignment.sentence_cosine((a_section.id, i), (b_section.id, j)) >= settings.unitless_number_cosine:
+            yield "date", None, x, y
 
 
 def _unitless_numbers(a_section: Section, b_section: Section, alignment: Alignment, settings: Settings):
@@ -310,16 +339,30 @@ def count_pairs(a_section: Section, b_section: Section):
     """(sentence, sentence, count, count): two body sentences each holding exactly one
     unit-less count the other does not write. Both without a unit: "three decades" /
     "trente ans" is one quantity in two units."""
+    yield from _lone_pairs(a_section, b_section, "number")
+
+
+def _lone_pairs(a_section: Section, b_section: Section, kind: str):
+    """(sentence, sentence, fact, fact): two body sentences each holding exactly one fact
+    of ``kind`` (with no unit) that the other does not write."""
     if a_section.kind != BODY or b_section.kind != BODY:
         return
+    counts = {section.id: [f for f in section.facts if f.kind == kind and not _pair_word(f)]
+              for section in (a_section, b_section)}
     for i, sentence_a in enumerate(a_section.sentences):
-        xs = [f for f in a_section.facts if f.kind == "number" and f.text in sentence_a]
+        xs = [f for f in counts[a_section.id] if f.text in sentence_a]
         for j, sentence_b in enumerate(b_section.sentences):
-            ys = [f for f in b_section.facts if f.kind == "number" and f.text in sentence_b]
+            ys = [f for f in counts[b_section.id] if f.text in sentence_b]
             left = [x for x in xs if not _written_in(x, tuple(ys))]
             right = [y for y in ys if not _written_in(y, tuple(xs))]
             if len(left) == 1 and len(right) == 1 and left[0].unit is None and right[0].unit is None:
                 yield i, j, left[0], right[0]
+
+
+def _pair_word(fact: Fact) -> bool:
+    """"Two" or « deux » in words: grammar more than a count ("les deux États" for "both
+    States"), so it never stands for the one count a sentence holds."""
+    return not fact.text[:1].isdigit() and fact.value[0] <= 2
 
 
 def _same_statement(a: Section, x: Fact, b: Section, y: Fact, alignment: Alignment, settings: Settings) -> bool:
@@ -333,6 +376,18 @@ def _same_statement(a: Section, x: Fact, b: Section, y: Fact, alignment: Alignme
     if i is None or j is None:
         return False
     return alignment.sentence_cosine((a.id, i), (b.id, j)) >= settings.fact_sentence_cosine
+
+
+def _with_counted(sentence: str, count: str, unit: str | None) -> str:
+    """A count with the word after it when that word says what is counted ("11 women",
+    « 3 248 personnes »): not a word of grammar ("40 per cent of"), and, for a count of
+    a known unit, that unit's word (not "almost nine devastating years")."""
+    found = re.search(rf"(?<![\w-]){re.escape(count)}(?![\w-])", sentence)
+    after = re.match(r"\s+([^\W\d_][\w'’-]*)", sentence[found.end():]) if found else None
+    word = fold(after.group(1)).lower() if after else ""
+    if not after or word in FUNCTION_WORDS or len(word) < 3 or (unit and load_vocabulary().units.get(word) != unit):
+        return count
+    return count + after.group(0)
 
 
 def _sentence_of(section: Section, fact: Fact) -> str:
@@ -360,15 +415,17 @@ def _subject(sentence_en: str, sentence_fr: str) -> tuple[str | None, bool]:
     return None, False
 
 
+#: What a fact of the next-meeting line is about (render.SUBJECT_TITLES translates it).
+NEXT_MEETING_SUBJECT = "next meeting"
 #: A heading longer than this is a sub-title that sums up the meeting, not a subject.
 _SUBJECT_HEADING_LENGTH = 100
 
 
-def _headings(en: Section, fr: Section) -> str | None:
+def _headings(en: Section, fr: Section, leads: set) -> str | None:
     """The headings the two sections stand under ("Question of the death penalty / Question
     de la peine de mort"): what a fact is about when its sentences name no document
     ("The resolution was then adopted by a recorded vote of …")."""
-    found = [h for h in (en.heading, fr.heading) if h and len(h) <= _SUBJECT_HEADING_LENGTH]
+    found = [s.heading for s in (en, fr) if s.heading and s.id not in leads and len(s.heading) <= _SUBJECT_HEADING_LENGTH]
     return " / ".join(dict.fromkeys(found)) or None
 
 
@@ -379,7 +436,7 @@ def _values(kind: str, en: Fact, fr: Fact) -> str:
 
 
 def _written_in(fact: Fact, others: tuple[Fact, ...]) -> bool:
-    return any(other.kind == "number" and same_value(fact, other) for other in others)
+    return any(other.kind == fact.kind and same_value(fact, other) for other in others)
 
 
 def _unmatched_pairs(a: list[Fact], b: list[Fact]) -> list[tuple[Fact, Fact]]:

@@ -268,14 +268,24 @@ def render_briefing_pdf(digest: Digest, folder: Path) -> bytes:
 
     from .fetcher import url_fetcher
 
-    def render(html: str):
+    def render(html: str, first_page: int):
+        # One numbering through the whole PDF: each document starts where the last
+        # ended ("Page 12"), the total being unknown until all are laid out.
+        numbering = (f"<style>@page {{ @bottom-right {{ content: {css_counters(page_label)}; }} }} "
+                     f"@page :first {{ counter-reset: page {first_page}; }}</style>")
+        html = html.replace("</head>", numbering + "</head>", 1)
         return HTML(string=html, base_url="file:///nonexistent/", url_fetcher=url_fetcher()).render()
 
-    documents = [render(render_digest_html(digest, briefing=True))]
+    from .i18n import translations
+    from .render import css_counters
+
+    page_label = translations(digest.lang).gettext("Page %(page)s")
+    documents = [render(render_digest_html(digest, briefing=True), 1)]
     for meeting in digest.meetings:
         report = (folder / meeting.report).read_text("utf-8")
         # The anchor the digest links to, on the report's first page.
-        documents.append(render(report.replace("<body>", f'<body><div id="report-{meeting.key}"></div>', 1)))
+        report = report.replace("<body>", f'<body><div id="report-{meeting.key}"></div>', 1)
+        documents.append(render(report, 1 + sum(len(d.pages) for d in documents)))
     pages = [page for document in documents for page in document.pages]
     return documents[0].copy(pages).write_pdf()
 

@@ -159,8 +159,11 @@ def extract(text: str, units: dict[str, str] | None = None, lang: str | None = N
             minutes = int(m["fh"]) * 60 + int(m["fm"] or 0)
         facts.append(Fact("time", (minutes,), plain[start:end], start, end))
         taken.append((start, end))
-    # Years ("in 2023") are dates, not counts.
+    # Years ("in 2023") are dates, not counts: a year of its own is a fact of its own kind,
+    # compared only between two sentences that say the same thing (coverage._years).
     for m in re.finditer(r"\b(?:19|20)\d{2}\b", folded):
+        if free(m.start(), m.end()):
+            facts.append(Fact("year", (int(m.group(0)),), plain[m.start():m.end()], m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in _NUMBER_TOKEN.finditer(folded):
         start, end = m.start("n"), m.end("n")

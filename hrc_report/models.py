@@ -164,6 +164,9 @@ class SpeakerEntry:
     name: str
     on_behalf_of: str | None
     line: int
+    #: named in a sentence that tells what the speaker said ("The representative of
+    #: Egypt also recalled …"), not in a list: a second such mention is the same speaker
+    told: bool = False
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,8 @@ MAX_NAME_LENGTH = 200
 _DANGLING = re.compile(r"\s(?:that|which|who|whom|whose|qui|que|dont|and|et)$", re.I)
 _NHRI_HINT = re.compile(
     r"\b(?:ombuds(?:man|person)|m[eé]diateur|d[eé]fen(?:der|seur)|defensor[ií]a|"
-    r"human rights commission|commission (?:on|for) human rights|commission (?:nationale )?(?:des|for) droits|"
+    # "Independent Commission for Human Rights", « Commission indépendante des droits de l'homme »
+    r"human rights commission|commission (?:[\w'’-]+ ){0,2}?(?:on|for) human rights|commission (?:[\w'’-]+ ){0,2}?(?:des|for) droits|"
     r"national human rights|institution nationale|commissioner for human rights|"
     r"commissaire aux droits|protecteur du citoyen|public defender|people's advocate)",
     re.IGNORECASE,
@@ -481,6 +482,15 @@ def _list_for(context: str, kind: str) -> str:
     return "others"
 
 
+#: A legal form one version writes after an organisation's name and the other leaves out
+#: ("Americans for Democracy & Human Rights in Bahrain Inc").
+_LEGAL_FORM = re.compile(r"\s+(?:inc|incorporated|ltd|limited|llc|e v|ev|asbl|gmbh|ong|ngo|a c|ac)$")
+
+
+def _without_legal_form(key: str) -> str:
+    return _LEGAL_FORM.sub("", key)
+
+
 def unify_ngos(en: list[Speaker], fr: list[Speaker], index: NameIndex | None = None) -> tuple[list[Speaker], list[Speaker]]:
     """Give an NGO written differently in the two versions one id.
 
@@ -491,8 +501,8 @@ def unify_ngos(en: list[Speaker], fr: list[Speaker], index: NameIndex | None = N
     index = index or load_index()
     en_ids = {s.id for s in en if s.kind == "ngo"}
     fr_ids = {s.id for s in fr if s.kind == "ngo"}
-    en_only = {s.id: name_key(s.name) for s in en if s.kind == "ngo" and s.id not in fr_ids}
-    fr_only = {s.id: name_key(s.name) for s in fr if s.kind == "ngo" and s.id not in en_ids}
+    en_only = {s.id: _without_legal_form(name_key(s.name)) for s in en if s.kind == "ngo" and s.id not in fr_ids}
+    fr_only = {s.id: _without_legal_form(name_key(s.name)) for s in fr if s.kind == "ngo" and s.id not in en_ids}
     renamed: dict[str, str] = {}
     for en_id, en_key in sorted(en_only.items()):
         free = {key: fr_id for fr_id, key in fr_only.items() if fr_id not in renamed}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from . import patterns as P
 from .language import detect_language
 from .models import HrcReportError, Paragraph, Span, SpeakerEntry, Summary
+from .normalise import name_key
 from .sentences import split_sentences
 from .settings import DEFAULT, Settings
 from .speakers import extract_lists
@@ -301,7 +302,7 @@ def _find_lists(paragraphs: list[Paragraph], language: str, index, settings: Set
         is_list, listed = False, ()
         if paragraph.kind in ("body", "heading"):
             is_list, found, listed = extract_lists(paragraph.text, language, paragraph.line, index.known, settings, sentences)
-        entries += found
+        entries += _not_told_again(found, entries)
         if len(entries) > MAX_SPEAKERS:
             raise HrcReportError(
                 f"{source}, line {paragraph.line}: more than {MAX_SPEAKERS:,} speakers listed; "
@@ -314,20 +315,26 @@ def _find_lists(paragraphs: list[Paragraph], language: str, index, settings: Set
         kind = "speakers" if is_list and found and not is_the_lead else paragraph.kind
         final.append(Paragraph(
             paragraph.index, kind, paragraph.text, paragraph.line, sentences, listed,
-            _nationalities(paragraph.text, index.state_spans(paragraph.text)), _starts(paragraph.text, sentences),
+            _nationalities(paragraph.text, index.state_spans(paragraph.text), index.known), _starts(paragraph.text, sentences),
         ))
     return final, entries
 
 
-def _nationalities(text: str, spans: list[Span]) -> tuple[Span, ...]:
+def _nationalities(text: str, spans: list[Span], known=lambda name: False) -> tuple[Span, ...]:
     """The State spans, those that name no State the meeting dealt with marked as such,
     so no State flag or speaker rests on them: a person's nationality ("M. Francisco
     Carrión Mena (Équateur)") and a currency (« 1,2 million de dollars des États-Unis »)."""
     def nationality(span: Span) -> bool:
         # a span runs from its first word's start to its last word's end: "(Équateur)."
         written = text[span.start:span.end]
-        return (written.startswith("(") and written.rstrip(".,;:").endswith(")")
-                and bool(P.PERSON_BEFORE_PARENTHESIS.search(text[max(0, span.start - 80):span.start + 1])))
+        if not (written.startswith("(") and written.rstrip(".,;:").endswith(")")):
+            return False
+        before = text[max(0, span.start - 80):span.start + 1]
+        if P.PERSON_BEFORE_PARENTHESIS.search(before):
+            return True
+        # a name of no group, State or body the index knows is a person's
+        name = P.NAME_BEFORE_PARENTHESIS.search(before)
+        return bool(name) and not known(name["name"])
 
     def currency(span: Span) -> bool:
         return bool(P.CURRENCY_BEFORE.search(text[max(0, span.start - 20):span.start])
@@ -335,6 +342,20 @@ def _nationalities(text: str, spans: list[Span]) -> tuple[Span, ...]:
 
     return tuple(replace(span, kind="nationality") if nationality(span)
                  else replace(span, kind="currency") if currency(span) else span for span in spans)
+
+
+def _not_told_again(found: list[SpeakerEntry], before: list[SpeakerEntry]) -> list[SpeakerEntry]:
+    """A speaker told in prose a second time ("La représentante de l'Égypte a déploré …
+    La représentante de l'Égypte a en outre rappelé …") is one speaker; a list naming a
+    speaker again (a second right of reply) is kept."""
+    seen = {(e.context, name_key(e.name)) for e in before}
+    kept = []
+    for entry in found:
+        key = (entry.context, name_key(entry.name))
+        if not (entry.told and key in seen):
+            kept.append(entry)
+        seen.add(key)
+    return kept
 
 
 def _starts(text: str, sentences: tuple[str, ...]) -> tuple[int, ...]:

@@ -50,7 +50,7 @@ HEADLINE_HINT = re.compile(
 #: morning held …", "Le Comité contre la torture a achevé …". With a time or a
 #: meeting verb, that makes a page a summary even when its code and disclaimer are lost.
 LEAD_BODY = re.compile(
-    r"\b(?:the (?:human rights )?council|the committee\b|the conference on disarmament|the sub-?commission|"
+    r"\b(?:the (?:human rights )?council|the (?:human rights )?committee\b|the subcommittee\b|the conference on disarmament|the sub-?commission|le sous-comit[ée]\b|"
     r"the working group|le conseil des droits de l.homme|le conseil\b|le comit[ée]\b|la conf[ée]rence du d[ée]sarmement|"
     r"le groupe de travail)",
     I,
@@ -148,7 +148,7 @@ _NGO_WORDS_FR = r"(?:organisations? non gouvernementales?|ONG|organisations? de 
 #: Words after which the names start: "Speaking were …", "Speakers included …",
 #: "Ont pris la parole …". A colon also opens a list.
 LIST_OPENER = {
-    "en": re.compile(r"\b(?:(?:were|was) (?:made|given|delivered|heard) (?:by|from)|were|was|included|include|includes|including|"
+    "en": re.compile(r"\b(?:(?:were|was) (?:made|given|delivered|heard|represented) (?:by|from)|were|was|included|include|includes|including|"
                      # "… heard statements from A, B …", "… explained their votes, namely A, B and C"
                      r"heard (?:statements|interventions) (?:from|by)|namely)\b\s*:?\s*", I),
     "fr": re.compile(
@@ -247,6 +247,17 @@ REPRESENTATIVE = {
                      r"(?=,?\s+(?:a|ont|avait|avaient|s['’]est|se sont|en outre|aussi|également|pour sa part|quant à)\b|"
                      r",\s+(?:qui|au nom|s['’]exprimant)\b|$)", I),
 }
+#: Speakers grouped by what they said, in brackets after the group: « Plusieurs délégations
+#: (Union européenne, Slovénie, Portugal) ont estimé … », « D'autres (Chine, Malaisie) ont … »,
+#: "Several delegations (Spain, Mexico) said …": the group word at most two words before the
+#: bracket, and a verb right after it (not "Des pays qui ont instauré une pension (…) ont …").
+SPEAKERS_IN_BRACKETS = re.compile(
+    r"\b(?P<head>(?:délégations?|intervenants?|orateurs?|autres|États|organisations non gouvernementales|ONG|"
+    r"delegations?|speakers?|others|States|countries|non-governmental organizations|NGOs)(?:\s+[\w'’-]+){0,2})\s*"
+    r"\((?P<names>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*(?=(?:ont|a|s['’]est|se sont|sont|have|had|has|were|was|said|stated|"
+    r"noted|called|stressed|expressed|welcomed|asked|urged|described|recalled|denounced|highlighted)\b)",
+    I,
+)
 #: The speakers named in a sentence of their own, by the list the cue puts them in.
 CUED_SPEAKER = (("concerned", CONCERNED_SPEAKER), ("right_of_reply", REPLY_SPEAKER))
 #: What States are the subject of in a treaty body's summary: their reports, the
@@ -371,6 +382,11 @@ GROUPING_LABEL = re.compile(
     r",?\s*(?:\band\b|\bet\b)?\s*,?\s*\b(?:on behalf of (?:groups|a group) of States|(?:speaking )?in (?:their|its) national capacity|"
     r"au (?:nom|titre) des groupes(?: d['’]États)?|à titre national|en leur (?:nom|qualité) propre)\s*[,:]",
     I,
+)
+#: A person's name without a title just before "(" ("namely: Tomasz Wróblewski (Poland);",
+#: "elected Kwabena Owusu-Ansah (Ghana) as its Chairperson"): two to five capitalised words.
+NAME_BEFORE_PARENTHESIS = re.compile(
+    r"(?:^|[;:,]\s*|\s)(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.-]+|de|da|del|van|von|bin|ben|al|el|du|dos|do|y)){1,4})\s*\($"
 )
 #: A State's name that is a currency's: "United States dollars", « dollars des États-Unis ».
 CURRENCY_BEFORE = re.compile(r"\b(?:dollars?|dólares)\s+(?:des\s+|of\s+the\s+|de\s+)$", I)

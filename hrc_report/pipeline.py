@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .align import align_sections, build_sections
+from .align import align_sections, build_sections, state_runs
 from .compare import compare_speakers
 from .coverage import checkable, covered_shares, find_coverage
 from .models import Comparison, HeaderDifference, HrcReportError, Summary
@@ -142,7 +143,29 @@ def _in_unread_lists(summary: Summary, index, settings: Settings, listed: set[st
                     states & listed and len(states) >= 2 and SPEAKING_CUE.search(sentence)):
                 found |= states
             found |= {index.resolve(name).id for name in names_in_list_like(sentence, summary.language, index.known)}
+            found |= _sentence_subjects(sentence, paragraph.sentence_spans(number))
     return found
+
+
+#: What may open a sentence before its subject ("En fin de séance, ", "Lastly, ").
+_OPENING = re.compile(r"^(?:[^,.;]{0,40},\s*)?(?:(?:l['’]|le |la |les |the )\s*)?", re.I)
+#: A verb right after a sentence's subject: the States before it said or did something.
+_SUBJECT_VERB = re.compile(
+    r"^\s*,?\s*(?:(?:ont|a|avait|avaient|s['’]est|se sont|have|has|had|were|was)\b|"
+    r"(?:also |then |further )?(?:said|stated|stressed|noted|expressed|welcomed|called|urged|asked|underlined|emphasized|recalled|rejected|supported)\b)",
+    re.I,
+)
+
+
+def _sentence_subjects(sentence: str, spans) -> set[str]:
+    """The States that open a sentence as its subject ("L'Arménie et Cuba ont mis l'accent
+    sur …", "Cuba stressed …"): the version tells what they said, so a list of the other
+    version naming them is not established as leaving them out."""
+    runs = state_runs(sentence, spans, 1)
+    if not runs or runs[0][0] > _OPENING.match(sentence).end() or not _SUBJECT_VERB.match(sentence[runs[0][1]:]):
+        return set()
+    start, end = runs[0]
+    return {span.id for span in spans if start <= span.start and span.end <= end}
 
 
 def _listed_speakers(en: list, fr: list) -> dict[str, frozenset[str]]:

@@ -46,6 +46,8 @@ ISSUE_COLUMNS = {
 PART_TITLES = {"morning": N_("morning"), "afternoon": N_("afternoon"), "midday": N_("midday"), "evening": N_("evening")}
 #: Units the fact reader knows beyond the vocabulary's concepts.
 UNIT_TITLES = {"percent": N_("per cent")}
+#: Subjects of facts the tool names itself (the others are the documents' own words).
+SUBJECT_TITLES = {"next meeting": N_("next meeting")}
 
 
 def templates_folder() -> Path:
@@ -117,6 +119,7 @@ def environment(lang: str = "en") -> jinja2.Environment:
     env.filters["flag_kind_title"] = lambda name: gettext(ISSUE_COLUMNS.get(name) or KIND_TITLES.get(name, name))
     env.filters["part_title"] = lambda name: gettext(PART_TITLES[name]) if name in PART_TITLES else (name or "—")
     env.filters["about"] = lambda flag: describe_flag(flag, lang, gettext)
+    env.filters["behalf"] = behalf
     env.filters["long_date"] = lambda value: i18n.long_date(value, lang)
     env.filters["short_date"] = lambda value: i18n.short_date(value, lang)
     env.filters["num"] = lambda value, pattern=None: i18n.number(value, lang, pattern)
@@ -124,6 +127,19 @@ def environment(lang: str = "en") -> jinja2.Environment:
     env.filters["highlight"] = highlight
     env.filters["css_counters"] = css_counters
     return env
+
+
+#: How each version writes "on behalf of" before a group kept as written with its article.
+_BEHALF = {"en": ("on behalf of", re.compile(r"^(?:the|a|an)\s", re.I)),
+           "fr": ("au nom", re.compile(r"^(?:de|du|des)\s|^d['’]", re.I))}
+
+
+def behalf(group: str, lang: str) -> str:
+    """"on behalf of the African Group" / « au nom du Groupe africain », as the version
+    wrote it; a group the version put in brackets after the name ("Koweït (Conseil de
+    coopération du Golfe)") stays in brackets, where no preposition is missing."""
+    words, written = _BEHALF[lang]
+    return f"{words} {group}" if written.match(group) else f"({group})"
 
 
 def describe_flag(flag, lang: str, gettext) -> str:
@@ -137,7 +153,9 @@ def describe_flag(flag, lang: str, gettext) -> str:
         return f"{name}{i18n.COLONS[lang]}{where}"
     if get("values") is None:
         return get("about")  # a topic: its key terms, words of the document
-    if get("subject"):
+    if get("subject") in SUBJECT_TITLES:
+        subject = gettext(SUBJECT_TITLES[get("subject")])
+    elif get("subject"):
         subject = gettext("resolution on %(topic)s") % {"topic": get("subject")} if get("resolution") else get("subject")
     elif get("unit"):
         from .align import load_vocabulary

@@ -275,7 +275,7 @@ def extract_lists(
     announced = None
     for number, sentence in enumerate(sentences):
         found, only_a_list = _read(sentence, lang, known, settings, announced)
-        entries += [SpeakerEntry(context, name, behalf, line) for context, name, behalf in found]
+        entries += [SpeakerEntry(context, name, behalf, line, not only_a_list) for context, name, behalf in found]
         if found and only_a_list:
             listed.append(number)
         # "The Council heard rights of reply … . Azerbaijan, Armenia and Japan spoke.": a
@@ -538,6 +538,22 @@ def _representatives(sentence, lang, known, settings, context):
     return [(context, name, group) for name, group in _known_head(split_names(names, lang, known), known)]
 
 
+def _in_brackets(sentence, lang, known, settings, context):
+    """Speakers grouped by what they said, each group's names in brackets after it
+    (« Plusieurs délégations (Union européenne, Slovénie) ont estimé …, D'autres (Chine,
+    Malaisie) ont présenté … »): each bracket read as a list of known names (an NGO
+    group's names as NGOs)."""
+    found = []
+    for match in P.SPEAKERS_IN_BRACKETS.finditer(sentence):
+        ngos = bool(re.search(P._NGO_WORDS + "|" + P._NGO_WORDS_FR, match["head"], I))
+        names = split_names(match["names"], lang, known, ngos=ngos)
+        if ngos:
+            found += [("ngos", name, behalf) for name, behalf in names]
+        elif len(names) >= 2 and _enough_known(match["head"], names, known, settings):
+            found += [(context, name, behalf) for name, behalf in names if known(name)]
+    return found
+
+
 def _reviewed_state(sentence, lang, known, settings, context):
     """A review: "… concluded its consideration of the report of Paraguay", "… adopted
     the outcomes of the Universal Periodic Review of Mauritania and Mongolia": the
@@ -557,6 +573,7 @@ def _reviewed_state(sentence, lang, known, settings, context):
 #: The ways a sentence is read, in order, and whether such a sentence is only a list.
 READERS = (
     (_after_opener, True),
+    (_in_brackets, False),
     (_between_dashes, False),
     (_before_closer, True),
     (_bare_run, True),
@@ -565,7 +582,7 @@ READERS = (
     (_reviewed_state, False),
 )
 #: The readers of the debate's speaker lists (the others read one cued speaker or a reviewed State).
-DEBATE_READERS = frozenset((_after_opener, _between_dashes, _before_closer, _bare_run))
+DEBATE_READERS = frozenset((_after_opener, _in_brackets, _between_dashes, _before_closer, _bare_run))
 
 
 def _leading_name(text: str, known: Known) -> str | None:

@@ -82,6 +82,14 @@ def test_bad_first_file_is_one_line_exit_2_and_no_report(tmp_path, make, message
     assert list(out.iterdir()) == []
 
 
+def test_a_failed_run_leaves_no_output_folder_it_made(tmp_path):
+    out = tmp_path / "new" / "reports"
+    result = subprocess.run([HRC_REPORT, "compare", str(tmp_path / "missing.txt"), str(PAIR / "fr.txt"), "--out", str(out)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2 and "no such file" in result.stderr
+    assert not out.exists()
+
+
 def test_two_english_files(tmp_path):
     result, out = _bad(tmp_path, "compare", PAIR / "en.txt", PAIR / "en.txt")
     assert result.returncode == 2

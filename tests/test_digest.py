@@ -322,6 +322,9 @@ def test_without_reports_url_the_email_carries_one_briefing_pdf(tmp_path, ingest
         assert text.count(code) >= 1, code
     for name in ("Sri Lanka", "Mozambique", "Prahar", "Pakistan"):
         assert name in text
+    # one page numbering through the whole PDF, so "page 12" finds one page
+    pages = text.split("\f")[: len(briefing.pages)]
+    assert [f"Page {n}" in page for n, page in enumerate(pages, 1)] == [True] * len(pages)
     page = message.get_body(("html",)).get_content()
     assert not [link for link in re.findall(r'href="([^"]+)"', page) if not link.startswith(("http://", "https://"))]
 

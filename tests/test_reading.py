@@ -110,6 +110,8 @@ def speakers(text, lang):
      [("ngos", "ngo:maat-for-peace-development-and-human-rights-association", None),
       ("ngos", "ngo:americans-for-democracy-human-rights-in-bahrain-inc", None), ("ngos", "ngo:il-cenacolo", None),
       ("ngos", "ngo:iraqi-development-organization", None), ("ngos", "ngo:amnesty-international", None)]),
+    ("Civil society was represented by HelpAge International and AGE Platform Europe.",
+     [("ngos", "ngo:helpage-international", None), ("ngos", "ngo:age-platform-europe", None)]),
     # an NGO list whose last name is Spanish
     ("Civil society speakers were Franciscans International, Friends of the Earth International and Centro de Estudios "
      "Legales y Sociales (CELS) Asociación Civil.",
@@ -156,6 +158,16 @@ def test_english_shapes(text, expected):
     ("La représentante de l’Égypte a déploré que la Conférence n’ait pas adopté de programme de travail.", [("discussion", "EGY", None)]),
     ("*Sont intervenus : la France ; la Norvège, au nom de la Troïka (États-Unis, Norvège et Royaume-Uni) ; l’Irlande.",
      [("discussion", "FRA", None), ("discussion", "NOR", "group:troika"), ("discussion", "IRL", None)]),
+    # held-out round 9: speakers grouped by what they said, each group's names in brackets
+    ("Plusieurs délégations (Union européenne, Slovénie, Portugal) ont estimé que les pensions protègent de la pauvreté. "
+     "D’autres (Chine, Malaisie, Afrique du Sud) ont présenté leurs régimes de pension.",
+     [("discussion", "EU", None), ("discussion", "SVN", None), ("discussion", "PRT", None),
+      ("discussion", "CHN", None), ("discussion", "MYS", None), ("discussion", "ZAF", None)]),
+    ("Des organisations non gouvernementales (HelpAge International, AGE Platform Europe) ont appelé à mieux protéger les personnes âgées.",
+     [("ngos", "ngo:helpage-international", None), ("ngos", "ngo:age-platform-europe", None)]),
+    # States in brackets after a longer phrase are examples, not speakers
+    ("Des pays qui ont instauré une pension sociale universelle non contributive (Bolivie, Lesotho, Namibie) ont montré "
+     "qu’une telle mesure est abordable.", []),
     # a review sentence with an incise
     ("Le Comité des disparitions forcées a achevé ce matin l’examen, entamé hier après-midi, du rapport présenté par le "
      "Honduras au titre de la Convention.", [("concerned", "HND", None)]),
@@ -480,3 +492,50 @@ def test_states_in_what_the_delegation_said_are_places_not_a_list():
     en = "Most victims identified abroad had been taken to Argentina and Spain, the delegation said."
     fr = "La plupart des victimes identifiées à l'étranger avaient été emmenées en Argentine, en Espagne et en Italie, a précisé la délégation."
     assert [f.fr for f in _closing_pair(en, fr).coverage if f.kind == "state"] == ["Italie"]
+
+
+def test_a_state_the_other_version_makes_the_subject_of_a_sentence_is_not_missing():
+    # « L'Arménie et Cuba ont mis l'accent sur … »: the French tells what Cuba said, outside its lists
+    en, fr = _pair("Speaking were Armenia, Cuba and Egypt.",
+                   "Ont pris la parole : l'Arménie et l'Égypte. L'Arménie et Cuba ont mis l'accent sur les soins de santé primaires.")
+    comparison = compare_summaries(en, fr)
+    assert [m for m in comparison.mismatches if m.id == "CUB"] == []
+    assert [u.id for u in comparison.uncertain] == ["CUB"]
+    # named nowhere in the French, Cuba is missing there
+    en, fr = _pair("Speaking were Armenia, Cuba and Egypt.", "Ont pris la parole : l'Arménie et l'Égypte.")
+    assert [(m.id, m.issue) for m in compare_summaries(en, fr).mismatches] == [("CUB", "missing_in_fr")]
+
+
+def test_a_persons_nationality_without_a_title_is_no_state_flag():
+    en = "The Committee elected by acclamation Kwabena Owusu-Ansah (Ghana) as its Chairperson."
+    fr = "Le Comité a élu son président par acclamation."
+    assert [f for f in _closing_pair(en, fr).coverage if f.kind == "state"] == []
+
+
+def test_a_year_that_differs_in_the_same_statement_is_a_date_flag():
+    en = "The Ombudsman had been designated as the national preventive mechanism in 2013, the head of delegation said."
+    fr = "Le Médiateur a été désigné comme mécanisme national de prévention en 2015, a indiqué la cheffe de délégation."
+    flags = [(f.kind, f.en, f.fr) for f in _closing_pair(en, fr).coverage if f.kind == "date"]
+    assert flags == [("date", "2013", "2015")]
+    same = fr.replace("2015", "2013")
+    assert [f for f in _closing_pair(en, same).coverage if f.kind == "date"] == []
+
+
+def test_a_state_flag_shows_the_name_as_the_version_writes_it():
+    en = "The Committee noted extradition requests from Angola and Brazil."
+    fr = "Le Comité a pris note des demandes d'extradition de l'Angola, du Brésil et du Cap-Vert."
+    (flag,) = [f for f in _closing_pair(en, fr).coverage if f.kind == "state"]
+    assert (flag.fr, flag.about) == ("Cap-Vert", "Cabo Verde is named only in the French version")
+
+
+def test_a_count_flag_says_what_is_counted():
+    en = "After the election, the Committee was composed of 11 women and seven men, the Chair said."
+    fr = "À l'issue de l'élection, le Comité compte dix femmes et huit hommes, a indiqué la Présidente."
+    flags = [(f.en, f.fr) for f in _closing_pair(en, fr).coverage if f.kind == "number"]
+    assert ("11 women", "dix femmes") in flags
+
+
+def test_the_human_rights_committees_lead_gives_the_part_of_the_day():
+    lead = ("The Human Rights Committee this afternoon continued its discussion of draft revised guidelines for reports to be "
+            "submitted by States parties under the International Covenant on Civil and Political Rights.")
+    assert parse_summary(page(["Human Rights Committee continues debate on guidelines"], lead), "en.txt").part == "afternoon"

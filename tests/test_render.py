@@ -75,3 +75,15 @@ def test_pdf_pages_text_and_first_page(tmp_path, comparison):
     # French accents survive (fonts carry them) — checked with poppler too.
     poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Fédération de Russie" in poppler and "Bahreïn" in poppler
+
+
+def test_on_behalf_reads_as_each_version_wrote_it():
+    from hrc_report.render import behalf
+
+    # a group kept with its article reads after the version's own words
+    assert behalf("du Groupe africain", "fr") == "au nom du Groupe africain"
+    assert behalf("d’un groupe de pays", "fr") == "au nom d’un groupe de pays"
+    assert behalf("the African Group", "en") == "on behalf of the African Group"
+    # a group the version put in brackets ("Koweït (Conseil de coopération du Golfe)") stays there
+    assert behalf("Conseil de coopération du Golfe", "fr") == "(Conseil de coopération du Golfe)"
+    assert behalf("Group of Arab States", "en") == "(Group of Arab States)"
