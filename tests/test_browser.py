@@ -40,7 +40,7 @@ def test_report_in_a_browser(tmp_path):
     assert CliRunner().invoke(main, ["compare", str(PAIR / "en.txt"), str(PAIR / "fr.txt"), "--out", str(out), "--format", "html"]).exit_code == 0
     text = rendered_text(out / "report.html", tmp_path)
     # the at-a-glance box: labels in one row, their counts in the next
-    assert re.search(r"Speakers\s+Only in English\s+Only in French\s*\n\s*74 EN · 74 FR\s+2\s+2\s*\n", text), text[:1500]
+    assert re.search(r"Speakers, all lists\s+Only in English\s+Only in French\s*\n\s*74 EN · 74 FR\s+2\s+2\s*\n", text), text[:1500]
     for row in ("Cuba", "Sri Lanka", "Mozambique", "Prahar", "Géorgie"):
         assert row in text
     shot = tmp_path / "report.png"
