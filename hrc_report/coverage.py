@@ -330,7 +330,9 @@ def _unitless_numbers(a_section: Section, b_section: Section, alignment: Alignme
 def _counted_alike(a: Section, x: Fact, b: Section, y: Fact) -> bool:
     """Do the words just after two counts share a cognate (what is counted)?"""
     def counted(section: Section, fact: Fact) -> set[str]:
-        return {cognate_stem(w) for w in _content_words(section.text[fact.end:fact.end + 40])[:3]}
+        # within the count's own sentence ("every 10 minutes. Article 7 of the Convention …")
+        after = re.split(r"[.;:!?](?:\s|$)", section.text[fact.end:fact.end + 40], maxsplit=1)[0]
+        return {cognate_stem(w) for w in _content_words(after)[:3]}
 
     return bool(counted(a, x) & counted(b, y))
 

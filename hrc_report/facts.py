@@ -57,6 +57,10 @@ SCALE_WORDS = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliard
 SCALE_WORDS_FR = {**SCALE_WORDS, "billion": 10**12, "billions": 10**12}
 #: "40 per cent" = "40 %" = "40 pour cent": a percentage ("cent" is not a hundred there).
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b|pour\s?cent\b)")
+#: A number that names a part of a text, not a count: "article 7", "paragraph 3", "item 4",
+#: « point 4 de l'ordre du jour », "rule 129", "chapter II".
+_REFERENCE_BEFORE = re.compile(r"\b(?:articles?|paragraphs?|paragraphes?|items?|points?|rules?|chapters?|chapitres?|"
+                               r"sections?|annex|annexe|alinéas?|alineas?|no\.?|n°)\s*$", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"(?:almost|nearly|about|around|some|over|more than|at least|close to|pr[eè]s de|environ|quelque|plus de|au moins|presque)\s*$", re.IGNORECASE)
 
 
@@ -167,7 +171,7 @@ def extract(text: str, units: dict[str, str] | None = None, lang: str | None = N
         taken.append((m.start(), m.end()))
     for m in _NUMBER_TOKEN.finditer(folded):
         start, end = m.start("n"), m.end("n")
-        if not free(start, end):
+        if not free(start, end) or _REFERENCE_BEFORE.search(folded[max(0, start - 20):start]):
             continue
         token = m["n"]
         approximate = token in APPROXIMATE

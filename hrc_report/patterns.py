@@ -157,7 +157,7 @@ LIST_OPENER = {
         # « Se sont exprimées avant le vote la Tchéquie … »: when, before the names
         r"(?:\s+(?:avant|après|pendant|au cours d[eu]|à l['’]issue d[eu])\s+(?:l['’]|la |le |les )?[\w-]+)?\s*:?\s*|"
         # « Des observations générales ont été formulées par … »
-        r"\b(?:ont|a) été (?:faite?s?|formulée?s?|prononcée?s?|présentée?s?) par\b\s*|"
+        r"\b(?:ont|a) été (?:faite?s?|formulée?s?|prononcée?s?|présentée?s?|donnée?s?) par\b\s*|"
         # « … ont expliqué leur vote, à savoir A, B et C »
         r",\s*à savoir\b\s*:?\s*",
         I,
@@ -167,7 +167,7 @@ LIST_OPENER = {
 LIST_CLOSER = {
     "en": re.compile(
         r"\s+(?:(?:also|then|later|subsequently|finally)\s+)?(?:spoke(?=\s+(?:in|as|during|at|under|for|on|about|to|against)\b|\s*[.,;]|\s*$)|"
-        r"(?:took|take|takes) the floor|made (?:a |their |its )?(?:[\w-]+ ){0,2}?statements?|"
+        r"(?:took|take|takes) the floor|made (?:a |their |its )?(?:[\w-]+ ){0,2}?(?:statements?|comments?|remarks?)|"
         r"delivered (?:their |its )?(?:[\w-]+ ){0,2}?statements?|took part in the (?:discussion|debate|dialogue)|"
         r"exercised (?:their|its|the|a) right of reply|intervened|commented|explained (?:their|its) (?:votes?|positions?))\b",
         I,
@@ -325,7 +325,7 @@ ON_BEHALF_FOR = {"en": re.compile(r"^(?P<name>.+?),?\s+\(?for\s+(?P<group>the\s+
 LEADING_FUNCTION_WORDS = re.compile(
     r"^(?:(?:the representatives? of|representatives? of|the delegations? of|delegations? of|the|an|a|les représentants? de la|les délégations? de la|les délégations? des|les délégations? du|les délégations? de|les représentants? des|"
     r"les représentants? du|les représentants? de|représentants? de la|représentants? des|représentants? du|représentants? de|"
-    r"les|le|la|une|un|des|du|de la|de|and|et|also|aussi|également|enfin|ainsi que)\s+|(?:l|d|de l|les représentants? de l|représentants? de l|les délégations? d|les délégations? de l)['’]\s*)+",
+    r"les|le|la|une|un|des|du|de la|de|and|et|also|aussi|également|enfin|ainsi que|by|par)\s+|(?:l|d|de l|les représentants? de l|représentants? de l|les délégations? d|les délégations? de l)['’]\s*)+",
     I,
 )
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from .align import align_sections, build_sections, state_runs
 from .compare import compare_speakers
 from .coverage import checkable, covered_shares, find_coverage
-from .models import Comparison, HeaderDifference, HrcReportError, Summary
+from .i18n import N_
+from .models import Comparison, HeaderDifference, HrcReportError, SpeakerComparison, Summary, Uncertain
 from .patterns import CODE, REPORT_SUBJECT, SPEAKING_CUE
 from .settings import DEFAULT, Settings
 from .names import load_index, resolve_speakers, unify_ngos
@@ -86,6 +87,8 @@ def compare_summaries(
         "en": _in_unread_lists(en, index, settings, {s.id for s in speakers_en}),
         "fr": _in_unread_lists(fr, index, settings, {s.id for s in speakers_fr}),
     }, {"en": _report_subjects(en), "fr": _report_subjects(fr)})
+    # a speaker missing from a copy cut short may be past its end
+    lists = _whole_copies_only(lists, {"en": en.cut_off, "fr": fr.cut_off})
     sections_en, sections_fr = build_sections(en, index), build_sections(fr, index)
     alignment = align_sections(sections_en, sections_fr, settings)
     if not force and not _aligns(alignment, sections_en, sections_fr):
@@ -152,7 +155,7 @@ _OPENING = re.compile(r"^(?:[^,.;]{0,40},\s*)?(?:(?:l['’]|le |la |les |the )\s
 #: A verb right after a sentence's subject: the States before it said or did something.
 _SUBJECT_VERB = re.compile(
     r"^\s*,?\s*(?:(?:ont|a|avait|avaient|s['’]est|se sont|have|has|had|were|was)\b|"
-    r"(?:also |then |further )?(?:said|stated|stressed|noted|expressed|welcomed|called|urged|asked|underlined|emphasized|recalled|rejected|supported)\b)",
+    r"(?:also |then |further )?(?:said|stated|stressed|noted|expressed|welcomed|called|urged|asked|underlined|emphasized|recalled|rejected|supported|made)\b)",
     re.I,
 )
 
@@ -166,6 +169,21 @@ def _sentence_subjects(sentence: str, spans) -> set[str]:
         return set()
     start, end = runs[0]
     return {span.id for span in spans if start <= span.start and span.end <= end}
+
+
+def _whole_copies_only(lists: SpeakerComparison, partial: dict[str, bool]) -> SpeakerComparison:
+    """Speakers missing from a version cut short are "could not compare": its list may go
+    on past the copy's end ("…, Argentina, Iran, Sweden, Turkey, " at a page beginning's
+    cut). A copy that only lacks the page's closing lines still ends on a whole sentence;
+    its lists are read as they stand."""
+    kept, unsure = [], list(lists.uncertain)
+    for m in lists.mismatches:
+        side = {"missing_in_en": "en", "missing_in_fr": "fr"}.get(m.issue)
+        if side and partial[side]:
+            unsure.append(Uncertain(m.list, m.id, N_("the other version's copy may end before its list does"), m.name_en, m.name_fr))
+        else:
+            kept.append(m)
+    return replace(lists, mismatches=tuple(kept), uncertain=tuple(unsure))
 
 
 def _listed_speakers(en: list, fr: list) -> dict[str, frozenset[str]]:

@@ -247,6 +247,7 @@ def render_html(comparison: Comparison, lang: str = "en") -> str:
         marks=marks(comparison),
         header_differs={d.field for d in comparison.header_differences},
         watched_ids={w.id for w in comparison.watch},
+        unsure_ids={(u.list, u.id) for u in comparison.uncertain},
     )
 
 

@@ -13,6 +13,8 @@ from hrc_report.fetcher import LocalOnlyFetcher, RefusedURL
 from hrc_report.pipeline import write_reports, Options
 from hrc_report.render import render_html
 
+from conftest import ROOT
+
 
 def test_html_shows_counts_and_every_mismatch(comparison):
     html = render_html(comparison)
@@ -87,3 +89,25 @@ def test_on_behalf_reads_as_each_version_wrote_it():
     # a group the version put in brackets ("Koweït (Conseil de coopération du Golfe)") stays there
     assert behalf("Conseil de coopération du Golfe", "fr") == "(Conseil de coopération du Golfe)"
     assert behalf("Group of Arab States", "en") == "(Group of Arab States)"
+
+
+def test_the_speaker_tables_claim_no_difference_the_comparison_could_not_establish():
+    # held-out round 9: the French names Cuba only in prose and has no list of other
+    # speakers; its tables must not say "only in English" where the comparison says
+    # "could not compare" (a user's review found them contradicting each other)
+    from hrc_report.pipeline import compare
+
+    pair = ROOT / "fixtures" / "heldout" / "hrc63-ie-older-persons-theme-parentheses"
+    comparison = compare(pair / "en.txt", pair / "fr.txt")
+    html = render_html(comparison)
+    unsure = {(u.list, u.id) for u in comparison.uncertain}
+    one_sided = {lc.list for lc in comparison.lists if not lc.count_en or not lc.count_fr}
+    assert ("discussion", "CUB") in unsure and one_sided, (unsure, one_sided)
+    for lc in comparison.lists:
+        for row in lc.rows:
+            if row.status in ("only_en", "only_fr") and (lc.list in one_sided or (lc.list, row.id) in unsure):
+                name = (row.en or row.fr).name
+                cells = re.findall(r'<tr class="([^"]*)">\s*<td class="mark">([^<]*)</td>\s*<td lang="en">' + re.escape(name)
+                                    if row.en else
+                                    r'<tr class="([^"]*)">\s*<td class="mark">([^<]*)</td>\s*<td lang="en"></td>\s*<td lang="fr">' + re.escape(name), html)
+                assert cells and all(klass.startswith("unsure") and label == "could not compare" for klass, label in cells), (name, cells)
