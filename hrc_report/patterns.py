@@ -399,3 +399,12 @@ PERSON_BEFORE_PARENTHESIS = re.compile(
     r"Professor|Professeur|Professeure))"
     r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|del|della|la|le|van|von|der|den|bin|ben|al|el|du|des|di|dos|do|y)){1,6}\s*\($"
 )
+
+#: What may open a sentence before its subject ("En fin de séance, ", "Lastly, ").
+SENTENCE_OPENING = re.compile(r"^(?:[^,.;]{0,40},\s*)?(?:(?:l['’]|le |la |les |the )\s*)?", I)
+#: A verb right after a sentence's subject: the States before it said or did something.
+SUBJECT_VERB = re.compile(
+    r"^\s*,?\s*(?:(?:ont|a|avait|avaient|s['’]est|se sont|have|has|had|were|was)\b|"
+    r"(?:also |then |further )?(?:said|stated|stressed|noted|expressed|welcomed|called|urged|asked|underlined|emphasized|recalled|rejected|supported|made)\b)",
+    I,
+)

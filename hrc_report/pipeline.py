@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from .compare import compare_speakers
 from .coverage import checkable, covered_shares, find_coverage
 from .i18n import N_
 from .models import Comparison, HeaderDifference, HrcReportError, SpeakerComparison, Summary, Uncertain
-from .patterns import CODE, REPORT_SUBJECT, SPEAKING_CUE
+from .patterns import CODE, REPORT_SUBJECT, SENTENCE_OPENING, SPEAKING_CUE, SUBJECT_VERB
 from .settings import DEFAULT, Settings
 from .names import load_index, resolve_speakers, unify_ngos
 from .output import prepare_folder, write_atomic
@@ -150,22 +149,12 @@ def _in_unread_lists(summary: Summary, index, settings: Settings, listed: set[st
     return found
 
 
-#: What may open a sentence before its subject ("En fin de séance, ", "Lastly, ").
-_OPENING = re.compile(r"^(?:[^,.;]{0,40},\s*)?(?:(?:l['’]|le |la |les |the )\s*)?", re.I)
-#: A verb right after a sentence's subject: the States before it said or did something.
-_SUBJECT_VERB = re.compile(
-    r"^\s*,?\s*(?:(?:ont|a|avait|avaient|s['’]est|se sont|have|has|had|were|was)\b|"
-    r"(?:also |then |further )?(?:said|stated|stressed|noted|expressed|welcomed|called|urged|asked|underlined|emphasized|recalled|rejected|supported|made)\b)",
-    re.I,
-)
-
-
 def _sentence_subjects(sentence: str, spans) -> set[str]:
     """The States that open a sentence as its subject ("L'Arménie et Cuba ont mis l'accent
     sur …", "Cuba stressed …"): the version tells what they said, so a list of the other
     version naming them is not established as leaving them out."""
     runs = state_runs(sentence, spans, 1)
-    if not runs or runs[0][0] > _OPENING.match(sentence).end() or not _SUBJECT_VERB.match(sentence[runs[0][1]:]):
+    if not runs or runs[0][0] > SENTENCE_OPENING.match(sentence).end() or not SUBJECT_VERB.match(sentence[runs[0][1]:]):
         return set()
     start, end = runs[0]
     return {span.id for span in spans if start <= span.start and span.end <= end}
