@@ -178,16 +178,13 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
     vocabulary = load_vocabulary()
     sections: list[Section] = []
     heading = None
+    lead_seen = False
     for paragraph in summary.paragraphs:
         if paragraph.kind == "separator":
             continue
         if paragraph.kind == "heading":
             heading = paragraph.text
             continue
-        if sections and sections[-1].kind == BODY and sections[-1].heading == heading and not any(
-                s.kind == BODY for s in sections[:-1]) and heading is not None:
-            # a sub-title before the lead announces the lead, not the sections after it
-            heading = None
         anchors: set[str] = set()
         concepts: set[str] = set()
         states: frozenset[str] = frozenset()
@@ -223,6 +220,9 @@ def build_sections(summary: Summary, index: NameIndex) -> list[Section]:
                 ),
             )
         )
+        if paragraph.kind == BODY and not lead_seen:
+            # a sub-title before the lead announces the lead, not the sections after it
+            lead_seen, heading = True, None
     return sections
 
 

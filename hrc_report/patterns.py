@@ -202,6 +202,8 @@ SPEAKING_CUE = re.compile(
     rf"\b{_NGO_WORDS}\b|\b{_NGO_WORDS_FR}\b",
     I,
 )
+#: Words that say a list's names are NGOs ("the following non-governmental organizations").
+NGO_WORDS = re.compile(rf"{_NGO_WORDS}|{_NGO_WORDS_FR}", I)
 #: "… as well as the following non-governmental organizations: …": the rest are NGOs.
 NGO_TURN = {
     "en": re.compile(rf",?\s*(?:as well as|and|while)\s+(?:by\s+)?(?:the following|representatives of the following|the following representatives of)\s+{_NGO_WORDS}\s*:?\s*", I),

@@ -404,7 +404,7 @@ def _cued(prefix: str, region: str, lang: str, known: Known, settings: Settings,
     """Names after a cue: accepted when enough of them are known, or when they are NGOs."""
     parts = P.NGO_TURN[lang].split(region, maxsplit=1)
     found: list[tuple[str, str, str | None]] = []
-    is_ngo_list = context == "ngos" and bool(re.search(P._NGO_WORDS + "|" + P._NGO_WORDS_FR, prefix, I))
+    is_ngo_list = context == "ngos" and bool(P.NGO_WORDS.search(prefix))
     main = split_names(parts[0], lang, known, ngos=is_ngo_list)
     head = _known_head(main, known)
     if not is_ngo_list and len(head) >= 2 and head != main and P.SPEAKING_CUE.search(prefix):
@@ -545,7 +545,7 @@ def _in_brackets(sentence, lang, known, settings, context):
     group's names as NGOs)."""
     found = []
     for match in P.SPEAKERS_IN_BRACKETS.finditer(sentence):
-        ngos = bool(re.search(P._NGO_WORDS + "|" + P._NGO_WORDS_FR, match["head"], I))
+        ngos = bool(P.NGO_WORDS.search(match["head"]))
         names = split_names(match["names"], lang, known, ngos=ngos)
         if ngos:
             found += [("ngos", name, behalf) for name, behalf in names]
